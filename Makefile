@@ -1,0 +1,53 @@
+# Werkplaats: `make run` to try it, `make test` to check it. See README.md.
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# Local development runs with debug on; tests run with debug on at import (pytest turns DEBUG off at run time).
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test lint format test-fast clean help
+
+help:
+	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:8000"
+	@echo "make test   lint, check migrations and run the whole test suite"
+
+$(PY):
+	.ci/ensure-venv $(VENV)
+
+# Reinstall only when the requirements change.
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.installed
+	.ci/system-deps run
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEV_ENV) $(PY) manage.py load_demo --if-empty
+	@echo "Werkplaats draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+test: $(VENV)/.installed-dev
+	.ci/system-deps test
+	$(MAKE) --no-print-directory lint
+	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The suite without the browser tests, for a quick loop.
+test-fast: $(VENV)/.installed-dev
+	$(DEV_ENV) $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,63 @@
+from dataclasses import dataclass
+
+import pytest
+
+from tests.factories import (
+    AfdelingFactory,
+    OrganisatieFactory,
+    UserFactory,
+    WerkplaatsFactory,
+    coordinator_van,
+    lectoraat_van,
+    leider_van,
+)
+from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Templates resolve {% static %} without a collectstatic manifest; passwords hash fast."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    """Two organisations in one werkplaats, a third in another, and a user for every role."""
+
+    werkplaats: Werkplaats
+    andere_werkplaats: Werkplaats
+    org_a: Organisatie
+    org_b: Organisatie
+    org_elders: Organisatie
+    afdeling_a: Afdeling
+    leider_a: User
+    leider_b: User
+    coordinator: User
+    lectoraat: User
+    beheerder: User
+
+
+@pytest.fixture
+def world(db) -> World:
+    werkplaats = WerkplaatsFactory(naam="Wmo-werkplaats Test")
+    andere = WerkplaatsFactory(naam="Wmo-werkplaats Elders")
+    org_a = OrganisatieFactory(werkplaats=werkplaats, naam="Organisatie A")
+    org_b = OrganisatieFactory(werkplaats=werkplaats, naam="Organisatie B")
+    org_elders = OrganisatieFactory(werkplaats=andere, naam="Organisatie Elders")
+    return World(
+        werkplaats=werkplaats,
+        andere_werkplaats=andere,
+        org_a=org_a,
+        org_b=org_b,
+        org_elders=org_elders,
+        afdeling_a=AfdelingFactory(organisatie=org_a, naam="Team A1"),
+        leider_a=leider_van(org_a, username="leider_a"),
+        leider_b=leider_van(org_b, username="leider_b"),
+        coordinator=coordinator_van(werkplaats, username="coordinator"),
+        lectoraat=lectoraat_van(werkplaats, username="lectoraat"),
+        beheerder=UserFactory(username="beheerder", is_staff=True, is_superuser=True),
+    )

@@ -1,0 +1,156 @@
+"""The permission matrix: every URL the project defines, for every role.
+
+The URL names are read from the resolver, not listed by hand: a new URL without a rule in RULES
+makes `test_elke_url_heeft_een_regel` fail. Later apps add their rules here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ANONIEM = "anoniem"
+LEIDER_A = "leider_a"
+LEIDER_B = "leider_b"
+COORDINATOR = "coordinator"
+LECTORAAT = "lectoraat"
+BEHEERDER = "beheerder"
+ROLLEN = [ANONIEM, LEIDER_A, LEIDER_B, COORDINATOR, LECTORAAT, BEHEERDER]
+
+LOGIN = "login"  # expected: redirect to the login page
+HOME = "home"  # expected: redirect to the home page
+
+
+@dataclass(frozen=True)
+class Regel:
+    """What each role gets from one URL. Unlisted logged-in roles get 200, anonymous users the login page."""
+
+    kwargs: Callable = lambda world: {}
+    expect: dict = field(default_factory=dict)
+    method: str = "get"
+
+    def verwacht(self, rol: str):
+        if rol in self.expect:
+            return self.expect[rol]
+        return LOGIN if rol == ANONIEM else 200
+
+
+def org_a(world):
+    return {"pk": world.org_a.pk}
+
+
+def afdeling_a(world):
+    return {"pk": world.afdeling_a.pk}
+
+
+RULES: dict[str, Regel] = {
+    # Core
+    "werkplaats:home": Regel(),
+    "werkplaats:organisatie_list": Regel(),
+    "werkplaats:organisatie_create": Regel(expect={LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}),
+    "werkplaats:organisatie_detail": Regel(kwargs=org_a, expect={LEIDER_B: 404}),
+    "werkplaats:organisatie_update": Regel(kwargs=org_a, expect={LEIDER_A: 403, LEIDER_B: 404, LECTORAAT: 403}),
+    "werkplaats:afdeling_create": Regel(kwargs=org_a, expect={LEIDER_B: 404, LECTORAAT: 403}),
+    "werkplaats:afdeling_update": Regel(kwargs=afdeling_a, expect={LEIDER_B: 404, LECTORAAT: 403}),
+    # Accounts and infrastructure
+    "login": Regel(
+        expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
+    ),
+    "logout": Regel(method="post", expect=dict.fromkeys(ROLLEN, LOGIN)),
+    "password_change": Regel(),
+    "password_change_done": Regel(),
+    "healthz": Regel(expect=dict.fromkeys(ROLLEN, 200)),
+}
+
+# Django's admin lives under /beheer/ and guards itself (staff only); it is checked in test_beheer_*.
+DJANGO_NAMESPACES = {"admin"}
+
+
+def _url_names(patterns=None, prefix="") -> set[str]:
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _url_names(pattern.url_patterns, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{prefix}{pattern.name}")
+    return names
+
+
+def _project_url_names() -> set[str]:
+    return {name for name in _url_names() if name.split(":")[0] not in DJANGO_NAMESPACES}
+
+
+def test_elke_url_heeft_een_regel():
+    assert _project_url_names() - set(RULES) == set(), "URLs zonder regel in de permissiematrix"
+    assert set(RULES) - _project_url_names() == set(), "regels voor URLs die niet meer bestaan"
+
+
+def test_elke_url_heeft_een_naam():
+    def unnamed(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace not in DJANGO_NAMESPACES:
+                    yield from unnamed(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif not pattern.name:
+                yield prefix + str(pattern.pattern)
+
+    assert list(unnamed(get_resolver().url_patterns)) == []
+
+
+def _client_for(client, world, rol):
+    if rol != ANONIEM:
+        client.force_login(getattr(world, rol))
+    return client
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("naam", sorted(RULES))
+def test_permissiematrix(client, world, naam, rol):
+    regel = RULES[naam]
+    url = reverse(naam, kwargs=regel.kwargs(world))
+    response = getattr(_client_for(client, world, rol), regel.method)(url)
+    verwacht = regel.verwacht(rol)
+    if verwacht == LOGIN:
+        assert response.status_code == 302, f"{naam} als {rol}: {response.status_code}"
+        assert response.url.startswith(reverse("login")), response.url
+    elif verwacht == HOME:
+        assert response.status_code == 302
+        assert response.url == reverse("werkplaats:home")
+    else:
+        assert response.status_code == verwacht, f"{naam} als {rol}: {response.status_code} i.p.v. {verwacht}"
+
+
+def test_leider_krijgt_404_op_elke_pagina_van_een_andere_organisatie(client, world):
+    """Each URL with an organisation-scoped argument, asked by the other organisation's leader."""
+    client.force_login(world.leider_b)
+    scoped = [naam for naam, regel in RULES.items() if regel.expect.get(LEIDER_B) == 404]
+    assert scoped, "no organisation-scoped URLs found"
+    for naam in scoped:
+        assert client.get(reverse(naam, kwargs=RULES[naam].kwargs(world))).status_code == 404, naam
+
+
+@pytest.mark.parametrize("rol", [LEIDER_A, COORDINATOR, LECTORAAT])
+def test_organisatie_van_andere_werkplaats_is_onzichtbaar(client, world, rol):
+    client.force_login(getattr(world, rol))
+    assert client.get(reverse("werkplaats:organisatie_detail", kwargs={"pk": world.org_elders.pk})).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("rol", "verwacht"),
+    [(ANONIEM, "admin_login"), (LEIDER_A, "admin_login"), (COORDINATOR, "admin_login"), (BEHEERDER, 200)],
+)
+@pytest.mark.parametrize(
+    "naam",
+    ["admin:index", "admin:werkplaats_organisatie_changelist", "admin:werkplaats_user_changelist"],
+)
+def test_beheer_alleen_voor_beheerders(client, world, naam, rol, verwacht):
+    response = _client_for(client, world, rol).get(reverse(naam))
+    if verwacht == "admin_login":
+        assert response.status_code == 302
+        assert response.url.startswith((reverse("admin:login"), reverse("login")))
+    else:
+        assert response.status_code == 200

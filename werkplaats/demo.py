@@ -1,0 +1,113 @@
+"""Demo data of the core: Wmo-werkplaats Noord, its organisations of 2014-2015 and demo users.
+
+Names of organisations are those of the end report (voorwoord); people are demo accounts, never
+real persons. `load_demo` runs this module first, then the `demo` module of every other app.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from . import services
+from .models import Afdeling, Organisatie, Rol, User, Werkplaats
+
+WERKPLAATS = {
+    "naam": "Wmo-werkplaats Noord",
+    "hogeschool": "Hanzehogeschool Groningen",
+    "lectoraat": "Rehabilitatie",
+    "regio": "Groningen en Drenthe",
+    "omschrijving": (
+        "De Wmo-werkplaats Noord is aangehaakt bij het Lectoraat Rehabilitatie van de Hanzehogeschool. "
+        "Het lectoraat en een aantal gemeenten en instellingen werken in de werkplaats samen aan onderzoek, "
+        "praktijkontwikkeling en opleiding op het terrein van zorg en welzijn."
+    ),
+}
+
+# (naam, soort, plaats) in the order of the end report's voorwoord.
+ORGANISATIES = [
+    ("Gemeente Oldambt", Organisatie.Soort.GEMEENTE, "Oldambt"),
+    ("Gemeente Tynaarlo", Organisatie.Soort.GEMEENTE, "Tynaarlo"),
+    ("Kopland", Organisatie.Soort.INSTELLING, ""),
+    ("Lentis", Organisatie.Soort.INSTELLING, ""),
+    ("MEE Groningen", Organisatie.Soort.INSTELLING, "Groningen"),
+    ("De Noorderbrug", Organisatie.Soort.INSTELLING, ""),
+    ("Noordermaat", Organisatie.Soort.INSTELLING, ""),
+    ("NOVO", Organisatie.Soort.INSTELLING, ""),
+    ("Het Oude Ambt", Organisatie.Soort.INSTELLING, "Oldambt"),
+    ("Promens Care", Organisatie.Soort.INSTELLING, ""),
+    ("Timpaan Welzijn", Organisatie.Soort.INSTELLING, ""),
+    ("Tinten", Organisatie.Soort.INSTELLING, ""),
+    ("Torion", Organisatie.Soort.INSTELLING, "Haren"),
+    ("Trias", Organisatie.Soort.INSTELLING, ""),
+    ("Werkpro", Organisatie.Soort.INSTELLING, ""),
+    ("De Zijlen", Organisatie.Soort.INSTELLING, ""),
+    ("CJG de Marne", Organisatie.Soort.CJG, "De Marne"),
+    ("CJG Bedum", Organisatie.Soort.CJG, "Bedum"),
+    ("CJG Winsum", Organisatie.Soort.CJG, "Winsum"),
+    ("CJG Eemsmond", Organisatie.Soort.CJG, "Eemsmond"),
+]
+
+AFDELINGEN = {
+    "Het Oude Ambt": [("Sociale gebiedsteams", "De quickscan is gedaan voor de sociale gebiedsteams.")],
+    "Gemeente Tynaarlo": [("Sociaal team", "Samen met de instellingen die medewerkers leveren voor het sociaal team.")],
+}
+
+# (username, first name, last name, role, organisation for a leader)
+GEBRUIKERS = [
+    ("coordinator", "Demo", "Coördinator", Rol.Soort.COORDINATOR, None),
+    ("lectoraat", "Demo", "Lectoraat", Rol.Soort.LECTORAAT, None),
+    ("leider.hoa", "Demo", "Implementatieleider", Rol.Soort.IMPLEMENTATIELEIDER, "Het Oude Ambt"),
+]
+BEHEERDER = "beheerder"
+DEMO_PASSWORD = "werkplaats-demo"
+
+
+@transaction.atomic
+def laden() -> None:
+    """Create the core demo data; running it again changes nothing."""
+    werkplaats, _created = Werkplaats.objects.get_or_create(naam=WERKPLAATS["naam"], defaults=WERKPLAATS)
+    organisaties = {}
+    for naam, soort, plaats in ORGANISATIES:
+        organisatie = Organisatie.objects.filter(werkplaats=werkplaats, naam=naam).first()
+        if organisatie is None:
+            organisatie = services.organisatie_opslaan(
+                organisatie=Organisatie(werkplaats=werkplaats, naam=naam, soort=soort, plaats=plaats)
+            )
+        organisaties[naam] = organisatie
+    for organisatie_naam, teams in AFDELINGEN.items():
+        for naam, omschrijving in teams:
+            organisatie = organisaties[organisatie_naam]
+            if not Afdeling.objects.filter(organisatie=organisatie, naam=naam).exists():
+                services.afdeling_opslaan(
+                    afdeling=Afdeling(organisatie=organisatie, naam=naam, omschrijving=omschrijving)
+                )
+
+    for username, first_name, last_name, soort, organisatie_naam in GEBRUIKERS:
+        user = _demo_user(username, first_name=first_name, last_name=last_name)
+        organisatie = organisaties[organisatie_naam] if organisatie_naam else None
+        services.rol_toekennen(
+            user=user, soort=soort, werkplaats=None if organisatie else werkplaats, organisatie=organisatie
+        )
+    _demo_user(BEHEERDER, first_name="Demo", last_name="Beheerder", is_staff=True, is_superuser=True)
+
+
+def bestaande_logins() -> list[tuple[str, str]]:
+    """The demo accounts present in the database, with what each may do."""
+    users = User.objects.filter(username__in=[g[0] for g in GEBRUIKERS] + [BEHEERDER]).prefetch_related(
+        "rollen__werkplaats", "rollen__organisatie"
+    )
+    logins = []
+    for user in users:
+        rollen = [f"{rol.get_soort_display()} van {rol.werkplaats or rol.organisatie}" for rol in user.rollen.all()]
+        if user.is_superuser:
+            rollen.insert(0, "Beheerder (alles, ook /beheer/)")
+        logins.append((user.username, "; ".join(rollen)))
+    return logins
+
+
+def _demo_user(username: str, **fields) -> User:
+    user, created = User.objects.get_or_create(username=username, defaults=fields)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user

@@ -1,0 +1,42 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from werkplaats import demo
+from werkplaats.models import Werkplaats
+
+
+class Command(BaseCommand):
+    help = "Laadt de demodata van Wmo-werkplaats Noord (2014-2015). Twee keer draaien verandert niets."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Alleen laden als er nog geen werkplaats in de database staat."
+        )
+
+    def handle(self, *args, if_empty: bool = False, **options):
+        if if_empty and Werkplaats.objects.exists():
+            self.stdout.write("De database bevat al gegevens; demodata niet opnieuw geladen.")
+            self._print_logins(demo.bestaande_logins())
+            return
+        with transaction.atomic():
+            demo.laden()
+            # Every other project app may add its own demo data in a `demo` module with `laden()`.
+            for app_config in apps.get_app_configs():
+                if app_config.name == "werkplaats" or not app_config.path.startswith(str(settings.BASE_DIR)):
+                    continue
+                if find_spec(f"{app_config.name}.demo"):
+                    import_module(f"{app_config.name}.demo").laden()
+        self.stdout.write(self.style.SUCCESS("Demodata geladen."))
+        self._print_logins(demo.bestaande_logins())
+
+    def _print_logins(self, logins: list[tuple[str, str]]) -> None:
+        if not logins:
+            return
+        self.stdout.write(f"Demo-logins (wachtwoord voor allemaal: {demo.DEMO_PASSWORD}):")
+        for username, description in logins:
+            self.stdout.write(f"  {username:<14} {description}")

@@ -1,0 +1,231 @@
+"""The core: werkplaatsen, their organisations and teams, users and their roles."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Werkplaats(models.Model):
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    hogeschool = models.CharField(_("hogeschool"), max_length=200)
+    lectoraat = models.CharField(_("lectoraat"), max_length=200)
+    regio = models.CharField(_("regio"), max_length=200, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("werkplaats")
+        verbose_name_plural = _("werkplaatsen")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class OrganisatieGebondenQuerySet(models.QuerySet):
+    """A queryset of rows that belong to an organisation, scoped by what a user may see.
+
+    Subclasses of this queryset name the path to the organisation in `organisatie_pad`.
+    This is the one place that decides visibility; every view uses it.
+    """
+
+    organisatie_pad = "organisatie"
+
+    def zichtbaar_voor(self, user) -> OrganisatieGebondenQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        prefix = f"{self.organisatie_pad}__" if self.organisatie_pad else ""
+        return self.filter(
+            Q(**{f"{prefix}werkplaats_id__in": user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)})
+            | Q(**{f"{prefix}pk__in": user.geleide_organisatie_ids()})
+        )
+
+
+class OrganisatieQuerySet(OrganisatieGebondenQuerySet):
+    organisatie_pad = ""
+
+
+class Organisatie(models.Model):
+    class Soort(models.TextChoices):
+        INSTELLING = "instelling", _("Instelling")
+        GEMEENTE = "gemeente", _("Gemeente")
+        CJG = "cjg", _("Centrum voor Jeugd en Gezin")
+        ONDERWIJS = "onderwijs", _("Onderwijs")
+        OVERIG = "overig", _("Overig")
+
+    werkplaats = models.ForeignKey(
+        Werkplaats, on_delete=models.PROTECT, related_name="organisaties", verbose_name=_("werkplaats")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.INSTELLING)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    actief = models.BooleanField(
+        _("actief"), default=True, help_text=_("Zet uit om de organisatie te archiveren; er gaat niets verloren.")
+    )
+    history = HistoricalRecords()
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            models.UniqueConstraint(fields=["werkplaats", "naam"], name="organisatie_naam_uniek_per_werkplaats"),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("werkplaats:organisatie_detail", kwargs={"pk": self.pk})
+
+    def mag_bewerken(self, user) -> bool:
+        """Coordinators of the werkplaats (and superusers) edit an organisation's details."""
+        return user.is_superuser or self.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+
+    def mag_teams_beheren(self, user) -> bool:
+        """Teams are kept by the coordinators and by the organisation's own implementation leaders."""
+        return self.mag_bewerken(user) or self.pk in user.geleide_organisatie_ids()
+
+
+class Afdeling(models.Model):
+    """A team or unit of an organisation; a quickscan is often done per team."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="afdelingen", verbose_name=_("organisatie")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    objects = OrganisatieGebondenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisatie__naam", "naam"]
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "naam"], name="afdeling_naam_uniek_per_organisatie"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} – {self.naam}"
+
+    def get_absolute_url(self) -> str:
+        return self.organisatie.get_absolute_url()
+
+    def mag_beheren(self, user) -> bool:
+        return self.organisatie.mag_teams_beheren(user)
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may see follows from their roles (`Rol`)."""
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def _rollen(self) -> list[Rol]:
+        # Cached for the lifetime of the object, which for request.user is one request.
+        return list(self.rollen.all()) if self.pk else []
+
+    def werkplaats_ids(self, *soorten: str) -> frozenset[int]:
+        return frozenset(r.werkplaats_id for r in self._rollen if r.soort in soorten and r.werkplaats_id)
+
+    def geleide_organisatie_ids(self) -> frozenset[int]:
+        return frozenset(
+            r.organisatie_id for r in self._rollen if r.soort == Rol.Soort.IMPLEMENTATIELEIDER and r.organisatie_id
+        )
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_superuser or bool(self.werkplaats_ids(Rol.Soort.COORDINATOR))
+
+    @property
+    def is_lectoraat(self) -> bool:
+        return bool(self.werkplaats_ids(Rol.Soort.LECTORAAT))
+
+    @property
+    def is_implementatieleider(self) -> bool:
+        return bool(self.geleide_organisatie_ids())
+
+    @property
+    def rolnamen(self) -> list[str]:
+        names = [str(Rol.Soort(soort).label) for soort in sorted({r.soort for r in self._rollen})]
+        if self.is_superuser:
+            names.insert(0, str(_("Beheerder")))
+        return names
+
+
+class Rol(models.Model):
+    """A user's role: coordinator or lectoraat of a werkplaats, or leader of one organisation."""
+
+    class Soort(models.TextChoices):
+        COORDINATOR = "coordinator", _("Projectcoördinator")
+        LECTORAAT = "lectoraat", _("Lectoraat")
+        IMPLEMENTATIELEIDER = "implementatieleider", _("Implementatieleider")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("gebruiker"))
+    soort = models.CharField(_("rol"), max_length=30, choices=Soort.choices)
+    werkplaats = models.ForeignKey(
+        Werkplaats,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rollen",
+        verbose_name=_("werkplaats"),
+        help_text=_("Voor coördinatoren en het lectoraat."),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rollen",
+        verbose_name=_("organisatie"),
+        help_text=_("Voor implementatieleiders."),
+    )
+
+    class Meta:
+        ordering = ["user__username", "soort"]
+        verbose_name = _("rol")
+        verbose_name_plural = _("rollen")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(soort="implementatieleider", organisatie__isnull=False, werkplaats__isnull=True)
+                    | Q(soort__in=["coordinator", "lectoraat"], werkplaats__isnull=False, organisatie__isnull=True)
+                ),
+                name="rol_past_bij_soort",
+                violation_error_message=_(
+                    "Een implementatieleider hoort bij een organisatie; coördinator en lectoraat bij een werkplaats."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "soort", "werkplaats"],
+                condition=Q(werkplaats__isnull=False),
+                name="rol_uniek_per_werkplaats",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisatie"],
+                condition=Q(organisatie__isnull=False),
+                name="rol_uniek_per_organisatie",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_soort_display()} {self.werkplaats or self.organisatie}"

@@ -1,0 +1,162 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import DatabaseError, connection
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from . import services
+from .access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
+from .filters import OrganisatieFilter
+from .forms import AfdelingForm, OrganisatieForm
+from .models import Afdeling, Organisatie, Rol
+from .tables import OrganisatieTable
+
+
+class FormStatusMixin:
+    """Answer a rejected form with 400 (the errors stand next to the fields), never a 200 or a 500."""
+
+    invalid_status = 400
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = self.invalid_status
+        return response
+
+
+class LoginView(FormStatusMixin, auth_views.LoginView):
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(FormStatusMixin, auth_views.PasswordChangeView):
+    pass
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """200 `ok` when the database answers, 503 otherwise. For load balancers; no login."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """Leaders see their own organisations; coordinators and lectoraat those of their werkplaats."""
+
+    template_name = "werkplaats/home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        organisaties = list(
+            Organisatie.objects.zichtbaar_voor(user)
+            .select_related("werkplaats")
+            .prefetch_related(Prefetch("afdelingen", queryset=Afdeling.objects.filter(actief=True)))
+        )
+        werkplaats_ids = user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
+        overzicht = [o for o in organisaties if user.is_superuser or o.werkplaats_id in werkplaats_ids]
+        per_soort = Counter(o.get_soort_display() for o in overzicht if o.actief)
+        return super().get_context_data(
+            eigen_organisaties=[o for o in organisaties if o.pk in user.geleide_organisatie_ids()],
+            overzicht=overzicht,
+            per_soort=sorted(per_soort.items()),
+            werkplaatsen=sorted({o.werkplaats for o in overzicht}, key=str),
+            **kwargs,
+        )
+
+
+class OrganisatieListView(ZichtbaarMixin, ExportMixin, SingleTableMixin, FilterView):
+    model = Organisatie
+    table_class = OrganisatieTable
+    filterset_class = OrganisatieFilter
+    template_name = "werkplaats/organisatie_list.html"
+    export_formats = ("csv", "xlsx")
+    export_name = "organisaties"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("werkplaats")
+            .annotate(aantal_afdelingen=Count("afdelingen", filter=Q(afdelingen__actief=True)))
+        )
+
+
+class OrganisatieDetailView(ZichtbaarMixin, DetailView):
+    model = Organisatie
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("werkplaats")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            afdelingen=self.object.afdelingen.all(),
+            mag_bewerken=self.object.mag_bewerken(user),
+            mag_teams_beheren=self.object.mag_teams_beheren(user),
+            **kwargs,
+        )
+
+
+class OrganisatieFormMixin(FormStatusMixin):
+    model = Organisatie
+    form_class = OrganisatieForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        self.object = services.organisatie_opslaan(organisatie=form.save(commit=False))
+        messages.success(self.request, _("Organisatie %(naam)s is opgeslagen.") % {"naam": self.object.naam})
+        return super().form_valid(form)
+
+
+class OrganisatieCreateView(CoordinatorVereistMixin, OrganisatieFormMixin, CreateView):
+    pass
+
+
+class OrganisatieUpdateView(BewerkbaarMixin, OrganisatieFormMixin, UpdateView):
+    pass
+
+
+class AfdelingFormMixin(FormStatusMixin):
+    model = Afdeling
+    form_class = AfdelingForm
+
+    def form_valid(self, form):
+        self.object = services.afdeling_opslaan(afdeling=form.save(commit=False))
+        messages.success(self.request, _("Team %(naam)s is opgeslagen.") % {"naam": self.object.naam})
+        return super().form_valid(form)
+
+
+class AfdelingCreateView(OuderMixin, AfdelingFormMixin, CreateView):
+    parent_model = Organisatie
+    parent_permission_method = "mag_teams_beheren"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisatie": self.parent}
+
+
+class AfdelingUpdateView(BewerkbaarMixin, AfdelingFormMixin, UpdateView):
+    permission_method = "mag_beheren"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("organisatie__werkplaats")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisatie": self.object.organisatie}
