@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Afdeling, Organisatie, Rol, Werkplaats
@@ -34,3 +35,14 @@ class AfdelingForm(forms.ModelForm):
     def __init__(self, *args, organisatie: Organisatie, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisatie = organisatie
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. Let op: beide velden zijn "
+            "hoofdlettergevoelig."
+        ),
+        "inactive": _("Dit account is niet actief."),
+    }

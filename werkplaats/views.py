@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
@@ -18,7 +19,7 @@ from django_tables2.export import ExportMixin
 from . import services
 from .access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
 from .filters import OrganisatieFilter
-from .forms import AfdelingForm, OrganisatieForm
+from .forms import AfdelingForm, LoginForm, OrganisatieForm
 from .models import Afdeling, Organisatie, Rol
 from .tables import OrganisatieTable
 
@@ -34,7 +35,29 @@ class FormStatusMixin:
         return response
 
 
+class ServiceFormMixin(FormStatusMixin):
+    """Create and update views whose write goes through a service.
+
+    Subclasses define `save(form)`, which calls the service; a ValidationError it raises (a rule the form itself cannot
+    see, such as a uniqueness constraint) is shown on the form with a 400, and nothing is written.
+    """
+
+    success_message = ""
+
+    def form_valid(self, form):
+        try:
+            self.object = self.save(form)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"naam": str(self.object)})
+        return HttpResponseRedirect(self.get_success_url())
+
+
 class LoginView(FormStatusMixin, auth_views.LoginView):
+    form_class = LoginForm
     redirect_authenticated_user = True
 
 
@@ -113,17 +136,16 @@ class OrganisatieDetailView(ZichtbaarMixin, DetailView):
         )
 
 
-class OrganisatieFormMixin(FormStatusMixin):
+class OrganisatieFormMixin(ServiceFormMixin):
     model = Organisatie
     form_class = OrganisatieForm
+    success_message = _("Organisatie %(naam)s is opgeslagen.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
-        self.object = services.organisatie_opslaan(organisatie=form.save(commit=False))
-        messages.success(self.request, _("Organisatie %(naam)s is opgeslagen.") % {"naam": self.object.naam})
-        return super().form_valid(form)
+    def save(self, form):
+        return services.organisatie_opslaan(organisatie=form.save(commit=False))
 
 
 class OrganisatieCreateView(CoordinatorVereistMixin, OrganisatieFormMixin, CreateView):
@@ -134,14 +156,13 @@ class OrganisatieUpdateView(BewerkbaarMixin, OrganisatieFormMixin, UpdateView):
     pass
 
 
-class AfdelingFormMixin(FormStatusMixin):
+class AfdelingFormMixin(ServiceFormMixin):
     model = Afdeling
     form_class = AfdelingForm
+    success_message = _("Team %(naam)s is opgeslagen.")
 
-    def form_valid(self, form):
-        self.object = services.afdeling_opslaan(afdeling=form.save(commit=False))
-        messages.success(self.request, _("Team %(naam)s is opgeslagen.") % {"naam": self.object.naam})
-        return super().form_valid(form)
+    def save(self, form):
+        return services.afdeling_opslaan(afdeling=form.save(commit=False))
 
 
 class AfdelingCreateView(OuderMixin, AfdelingFormMixin, CreateView):

@@ -1,0 +1,53 @@
+import pytest
+from django.core.management import call_command
+
+from werkplaats.models import Afdeling, Organisatie, Rol, User, Werkplaats
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return (
+        Werkplaats.objects.count(),
+        sorted(Organisatie.objects.values_list("naam", "soort")),
+        Afdeling.objects.count(),
+        sorted(User.objects.values_list("username", "password")),
+        Rol.objects.count(),
+    )
+
+
+def test_demo_bevat_werkplaats_noord_en_alle_deelnemende_organisaties():
+    call_command("load_demo", stdout=None)
+    werkplaats = Werkplaats.objects.get()
+    assert werkplaats.naam == "Wmo-werkplaats Noord"
+    assert werkplaats.hogeschool == "Hanzehogeschool Groningen" and werkplaats.lectoraat == "Rehabilitatie"
+    organisaties = set(werkplaats.organisaties.values_list("naam", flat=True))
+    assert len(organisaties) == 20
+    assert {"Gemeente Oldambt", "Gemeente Tynaarlo", "Het Oude Ambt", "De Zijlen", "CJG Eemsmond"} <= organisaties
+    assert werkplaats.organisaties.filter(soort=Organisatie.Soort.GEMEENTE).count() == 2
+    assert werkplaats.organisaties.filter(soort=Organisatie.Soort.CJG).count() == 4
+
+
+def test_demo_gebruikers_hebben_hun_rol():
+    call_command("load_demo")
+    assert User.objects.get(username="coordinator").is_coordinator
+    assert User.objects.get(username="lectoraat").is_lectoraat
+    leider = User.objects.get(username="leider.hoa")
+    assert list(Organisatie.objects.zichtbaar_voor(leider).values_list("naam", flat=True)) == ["Het Oude Ambt"]
+    assert leider.check_password("werkplaats-demo")
+
+
+def test_twee_keer_laden_verandert_niets():
+    call_command("load_demo")
+    before = _snapshot()
+    call_command("load_demo")
+    assert _snapshot() == before
+
+
+def test_if_empty_laat_bestaande_gegevens_staan_en_toont_logins(capsys):
+    call_command("load_demo")
+    Organisatie.objects.filter(naam="Lentis").update(plaats="Groningen")
+    call_command("load_demo", "--if-empty")
+    assert Organisatie.objects.get(naam="Lentis").plaats == "Groningen"
+    output = capsys.readouterr().out
+    assert "leider.hoa" in output and "werkplaats-demo" in output
