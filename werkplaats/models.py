@@ -7,6 +7,7 @@ from functools import cached_property
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -75,7 +76,7 @@ class Organisatie(models.Model):
     objects = OrganisatieQuerySet.as_manager()
 
     class Meta:
-        ordering = ["naam"]
+        ordering = [Lower("naam")]
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         constraints = [
@@ -110,7 +111,7 @@ class Afdeling(models.Model):
     objects = OrganisatieGebondenQuerySet.as_manager()
 
     class Meta:
-        ordering = ["organisatie__naam", "naam"]
+        ordering = [Lower("organisatie__naam"), Lower("naam")]
         verbose_name = _("afdeling")
         verbose_name_plural = _("afdelingen")
         constraints = [

@@ -15,7 +15,7 @@ class BaseTable(tables.Table):
 
 class OrganisatieTable(BaseTable):
     naam = tables.Column(linkify=True)
-    aantal_afdelingen = tables.Column(verbose_name=_("teams"), attrs={"td": {"class": "text-end"}})
+    aantal_afdelingen = tables.Column(verbose_name=_("Teams"), attrs={"td": {"class": "text-end"}})
     actief = tables.BooleanColumn(yesno=(_("ja"), _("nee")))
 
     class Meta(BaseTable.Meta):
