@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -10,7 +11,9 @@ from tests.factories import (
     coordinator_van,
     lectoraat_van,
     leider_van,
+    maak_ronde,
 )
+from quickscan.models import Actie, Element, Ronde
 from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
 
 
@@ -39,6 +42,9 @@ class World:
     coordinator: User
     lectoraat: User
     beheerder: User
+    concept_a: Ronde
+    afgerond_a: Ronde
+    actie_a: Actie
 
 
 @pytest.fixture
@@ -48,6 +54,7 @@ def world(db) -> World:
     org_a = OrganisatieFactory(werkplaats=werkplaats, naam="Organisatie A")
     org_b = OrganisatieFactory(werkplaats=werkplaats, naam="Organisatie B")
     org_elders = OrganisatieFactory(werkplaats=andere, naam="Organisatie Elders")
+    afgerond_a = maak_ronde(org_a, {"missie": 2, "beleid": 3}, afronden=True, datum=datetime.date(2014, 5, 9))
     return World(
         werkplaats=werkplaats,
         andere_werkplaats=andere,
@@ -60,4 +67,13 @@ def world(db) -> World:
         coordinator=coordinator_van(werkplaats, username="coordinator"),
         lectoraat=lectoraat_van(werkplaats, username="lectoraat"),
         beheerder=UserFactory(username="beheerder", is_staff=True, is_superuser=True),
+        concept_a=maak_ronde(org_a, {"missie": 3}, datum=datetime.date(2014, 10, 7)),
+        afgerond_a=afgerond_a,
+        actie_a=Actie.objects.create(
+            ronde=afgerond_a,
+            element=Element.objects.get(instrument=afgerond_a.instrument, code="missie"),
+            omschrijving="Missie herschrijven",
+            eigenaar="Teamleider",
+            deadline=datetime.date(2014, 9, 1),
+        ),
     )

@@ -63,3 +63,24 @@ def leider_van(*organisaties: Organisatie, **user_fields) -> User:
     for organisatie in organisaties:
         RolFactory(user=user, soort=Rol.Soort.IMPLEMENTATIELEIDER, werkplaats=None, organisatie=organisatie)
     return user
+
+
+def maak_ronde(organisatie: Organisatie, scores=None, *, afronden: bool = False, datum=None, afdeling=None, **velden):
+    """A quickscan round through the services, as the app makes one. `scores`: {code: score}."""
+    import datetime
+
+    from quickscan import services
+
+    ronde = services.ronde_aanmaken(
+        organisatie=organisatie,
+        afdeling=afdeling,
+        datum=datum or datetime.date(2014, 5, 9),
+        ingevuld_door=velden.pop("ingevuld_door", "Test Leider"),
+        functie=velden.pop("functie", "Manager"),
+        **velden,
+    )
+    if scores or afronden:
+        elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
+        invoer = {elementen[code]: services.ElementInvoer(score=score) for code, score in (scores or {}).items()}
+        ronde = services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens={}, invoer=invoer, afronden=afronden)
+    return ronde

@@ -63,6 +63,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "werkplaats",
+    "quickscan",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -28,6 +28,7 @@ account_patterns = [
 
 urlpatterns = [
     path("", include(werkplaats_patterns)),
+    path("quickscan/", include("quickscan.urls")),
     path("account/", include(account_patterns)),
     path("beheer/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

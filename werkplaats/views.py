@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from . import services
+from . import extensions, services
 from .access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
 from .filters import OrganisatieFilter
 from .forms import AfdelingForm, LoginForm, OrganisatieForm
@@ -99,6 +99,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             overzicht=overzicht,
             per_soort=sorted(per_soort.items()),
             werkplaatsen=sorted({o.werkplaats for o in overzicht}, key=str),
+            panels=extensions.home_panels.render(self.request),
             **kwargs,
         )
 
@@ -132,6 +133,7 @@ class OrganisatieDetailView(ZichtbaarMixin, DetailView):
             afdelingen=self.object.afdelingen.all(),
             mag_bewerken=self.object.mag_bewerken(user),
             mag_teams_beheren=self.object.mag_teams_beheren(user),
+            panels=extensions.organisatie_panels.render(self.request, self.object),
             **kwargs,
         )
 

@@ -225,5 +225,5 @@ def test_querys_groeien_niet_met_de_data(client, world, django_assert_max_num_qu
         reverse("werkplaats:organisatie_list") + "?_export=csv",
         reverse("werkplaats:organisatie_detail", kwargs={"pk": world.org_a.pk}),
     ]:
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200

@@ -22,6 +22,7 @@ ROLLEN = [ANONIEM, LEIDER_A, LEIDER_B, COORDINATOR, LECTORAAT, BEHEERDER]
 
 LOGIN = "login"  # expected: redirect to the login page
 HOME = "home"  # expected: redirect to the home page
+DONE = "done"  # expected: the action was carried out, redirect to a page that is not the login page
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,21 @@ def afdeling_a(world):
     return {"pk": world.afdeling_a.pk}
 
 
+def concept_a(world):
+    return {"pk": world.concept_a.pk}
+
+
+def afgerond_a(world):
+    return {"pk": world.afgerond_a.pk}
+
+
+def werkplaats(world):
+    return {"pk": world.werkplaats.pk}
+
+
+LEZERS_NIET = {LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403}  # leader A and superusers write, others read
+
+
 RULES: dict[str, Regel] = {
     # Core
     "werkplaats:home": Regel(),
@@ -55,6 +71,25 @@ RULES: dict[str, Regel] = {
     "werkplaats:organisatie_update": Regel(kwargs=org_a, expect={LEIDER_A: 403, LEIDER_B: 404, LECTORAAT: 403}),
     "werkplaats:afdeling_create": Regel(kwargs=org_a, expect={LEIDER_B: 404, LECTORAAT: 403}),
     "werkplaats:afdeling_update": Regel(kwargs=afdeling_a, expect={LEIDER_B: 404, LECTORAAT: 403}),
+    # Quickscan
+    "quickscan:overzicht": Regel(),
+    "quickscan:organisatie": Regel(kwargs=org_a, expect={LEIDER_B: 404}),
+    "quickscan:ronde_create": Regel(kwargs=org_a, expect=LEZERS_NIET),
+    "quickscan:ronde_detail": Regel(kwargs=concept_a, expect={LEIDER_B: 404}),
+    "quickscan:ronde_update": Regel(kwargs=lambda w: {"ronde": w.concept_a.pk}, expect=LEZERS_NIET),
+    "quickscan:ronde_heropenen": Regel(
+        kwargs=afgerond_a,
+        method="post",
+        expect={LEIDER_A: 403, LEIDER_B: 404, COORDINATOR: DONE, LECTORAAT: 403, BEHEERDER: DONE},
+    ),
+    "quickscan:ronde_archiveren": Regel(
+        kwargs=concept_a,
+        method="post",
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: DONE, LECTORAAT: 403, BEHEERDER: DONE},
+    ),
+    "quickscan:actie_create": Regel(kwargs=afgerond_a, expect=LEZERS_NIET),
+    "quickscan:actie_update": Regel(kwargs=lambda w: {"pk": w.actie_a.pk}, expect=LEZERS_NIET),
+    "quickscan:instelling": Regel(kwargs=werkplaats, expect={LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}),
     # Accounts and infrastructure
     "login": Regel(
         expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
@@ -120,6 +155,9 @@ def test_permissiematrix(client, world, naam, rol):
     elif verwacht == HOME:
         assert response.status_code == 302
         assert response.url == reverse("werkplaats:home")
+    elif verwacht == DONE:
+        assert response.status_code == 302, f"{naam} als {rol}: {response.status_code}"
+        assert not response.url.startswith(reverse("login")), response.url
     else:
         assert response.status_code == verwacht, f"{naam} als {rol}: {response.status_code} i.p.v. {verwacht}"
 
@@ -130,7 +168,8 @@ def test_leider_krijgt_404_op_elke_pagina_van_een_andere_organisatie(client, wor
     scoped = [naam for naam, regel in RULES.items() if regel.expect.get(LEIDER_B) == 404]
     assert scoped, "no organisation-scoped URLs found"
     for naam in scoped:
-        assert client.get(reverse(naam, kwargs=RULES[naam].kwargs(world))).status_code == 404, naam
+        regel = RULES[naam]
+        assert getattr(client, regel.method)(reverse(naam, kwargs=regel.kwargs(world))).status_code == 404, naam
 
 
 @pytest.mark.parametrize("rol", [LEIDER_A, COORDINATOR, LECTORAAT])

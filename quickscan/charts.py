@@ -1,0 +1,312 @@
+"""Quickscan charts: pure functions from scores to SVG text that can be inlined into HTML.
+
+Rendered with matplotlib's object API (``Figure``, never ``pyplot``) and the SVG backend. Every
+function resets the rcParams to matplotlib's defaults plus a fixed house style inside
+``rc_context``, so the same input gives byte-identical SVG whatever the global settings are.
+A missing score (``None``) is never drawn as 0: it gets no bar, no line point and a grey cell.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+ZWART = "#000000"
+ORANJE = "#f28c00"
+ROOD = "#d62728"
+GROEN = "#2ca02c"
+GRIJS = "#e0e0e0"
+NORM_KLEUR = "#555555"
+TEKST_GRIJS = "#555555"
+# Paul Tol's "muted" palette (colour-blind friendly), one colour per element in the trend chart.
+PALET = ("#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499")
+MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*", "h")
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+SCORE_MIN, SCORE_MAX = 1, 5
+KOP_VELDEN = (("afdeling", "Afdeling"), ("naam", "Naam"), ("functie", "Functie"))
+
+_RC: dict[str, object] = {
+    "svg.hashsalt": "werkplaats-quickscan",
+    "svg.fonttype": "none",  # keep text as <text>, searchable and crisp
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # renders ë/ï; browsers fall back to their sans-serif
+    "font.size": 9,
+    "axes.edgecolor": "#333333",
+    "axes.linewidth": 0.8,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+}
+# rcParams are global state: serialise rendering so threaded servers cannot interleave styles.
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    label: str  # chart label, e.g. "Uitgangs-punten"
+
+
+@dataclass(frozen=True)
+class Ronde:
+    datum: datetime.date
+    scores: Mapping[str, int | None]  # element code -> score 1..5, None (or absent) = missing
+    label: str = ""  # e.g. "1e versie"
+
+
+def datum_nl(d: datetime.date) -> str:
+    """Dutch date without depending on the locale: ``9 mei 2014``."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def kleur_voor_score(score: int | None, norm: int = 3) -> str:
+    """Cell colour: red below the norm, orange at the norm, green above it, grey when missing."""
+    if score is None:
+        return GRIJS
+    if score < norm:
+        return ROOD
+    return ORANJE if score == norm else GROEN
+
+
+def voortgang_svg(
+    elementen: Sequence[Element],
+    eerste: Ronde,
+    tweede: Ronde | None = None,
+    *,
+    kop: Mapping[str, str] | None = None,
+    norm: int = 3,
+) -> str:
+    """Bars per element: the first round in black, changed scores of the second round in orange."""
+    kop_regels = [f"{naam}: {kop[sleutel]}" for sleutel, naam in KOP_VELDEN if kop and kop.get(sleutel)]
+    legenda = [f"{eerste.label or '1e versie'} op {datum_nl(eerste.datum)} (zwart)"]
+    if tweede is not None:
+        legenda.append(f"{tweede.label or '2e versie'} op {datum_nl(tweede.datum)} (oranje, zwart is onveranderd)")
+    n = max(len(elementen), 1)
+    # Layout in inches: header and legend above, the 0-5 plot, tick labels and footnote below.
+    links, rechts, plot_hoog, onder = 0.7, 0.6, 3.0, 0.75
+    boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * len(legenda) + 0.35
+    breed, hoog = links + 0.85 * n + rechts, boven + plot_hoog + onder
+    with _stijl():
+        fig = Figure(figsize=(breed, hoog))
+        ax = fig.add_axes((links / breed, onder / hoog, 0.85 * n / breed, plot_hoog / hoog))
+        y = hoog - 0.2
+        for regel in kop_regels:
+            fig.text(0.15 / breed, y / hoog, regel, va="top", fontsize=10)
+            y -= 0.2
+        fig.legend(
+            handles=[Patch(facecolor=kleur) for kleur in (ZWART, ORANJE)[: len(legenda)]],
+            labels=legenda,
+            loc="upper left",
+            bbox_to_anchor=(0.15 / breed, (y - 0.05) / hoog),
+            frameon=False,
+            borderpad=0,
+            borderaxespad=0,
+            handlelength=1.2,
+            labelspacing=0.35,
+        )
+        breedte = 0.38 if tweede is not None else 0.55
+        ontbreekt = False
+        for i, el in enumerate(elementen):
+            s1 = _score(eerste.scores, el.code)
+            s2 = _score(tweede.scores, el.code) if tweede is not None else s1
+            veranderd = s2 != s1
+            ontbreekt |= _staaf(ax, i - 0.2 if veranderd else i, s1, ZWART, f"eerste-{el.code}", breedte)
+            if veranderd:
+                ontbreekt |= _staaf(ax, i + 0.2, s2, ORANJE, f"tweede-{el.code}", breedte)
+        ax.set_xlim(-0.6, n - 0.4)
+        _score_as(ax)
+        ax.set_xticks(range(len(elementen)), [_afbreken(el.label) for el in elementen], fontsize=8)
+        ax.tick_params(axis="x", length=0, pad=5)
+        _normlijn(ax, norm, zorder=4)  # over the bars
+        if ontbreekt:
+            fig.text(links / breed, 0.1 / hoog, "– = niet gescoord", fontsize=8, color=TEKST_GRIJS)
+        titel = "Voortgang implementatie-quickscan" + (f" – {kop['afdeling']}" if kop and kop.get("afdeling") else "")
+        return _naar_svg(fig, titel)
+
+
+def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: int = 3) -> str:
+    """One line per element over all rounds (equally spaced, labelled with their dates)."""
+    titel = "Verloop van de quickscanscores per element"
+    if not rondes:
+        return _leeg_svg("Nog geen quickscans", titel)
+    n, m = len(rondes), max(len(elementen), 1)
+    breed, hoog = 8.0, 4.4
+    links, rechts, boven, onder = 0.6, 2.5, 0.4, 0.8
+    # Scores are integers, so lines coincide often: dodge the elements a little sideways.
+    stap = min(0.06, 0.5 / m)
+    with _stijl():
+        fig = Figure(figsize=(breed, hoog))
+        ax = fig.add_axes(
+            (links / breed, onder / hoog, (breed - links - rechts) / breed, (hoog - boven - onder) / hoog)
+        )
+        for j, el in enumerate(elementen):
+            verschuiving = (j - (m - 1) / 2) * stap
+            waarden = [_score(r.scores, el.code) for r in rondes]
+            (lijn,) = ax.plot(
+                [x + verschuiving for x in range(n)],
+                [math.nan if s is None else s for s in waarden],
+                color=PALET[j % len(PALET)],
+                marker=MARKERS[j % len(MARKERS)],
+                linewidth=1.8,
+                markersize=6,
+                label=el.label,
+                clip_on=False,
+                zorder=3,
+            )
+            lijn.set_gid(f"trend-{el.code}")
+        ax.set_xlim(-0.5, n - 0.5)
+        _score_as(ax)
+        labels = [f"{r.label}\n{datum_nl(r.datum)}" if r.label else datum_nl(r.datum) for r in rondes]
+        if n > 4:
+            ax.set_xticks(range(n), labels, fontsize=8, rotation=30, ha="right", rotation_mode="anchor")
+        else:
+            ax.set_xticks(range(n), labels, fontsize=8)
+        _normlijn(ax, norm, zorder=2)  # below the lines, which often lie on the norm
+        ax.legend(loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False, fontsize=8, borderaxespad=0)
+        return _naar_svg(fig, titel)
+
+
+def heatmap_svg(
+    elementen: Sequence[Element],
+    rijen: Sequence[tuple[str, Mapping[str, int | None]]],
+    *,
+    norm: int = 3,
+) -> str:
+    """Organisations (rows) by elements (columns), each cell coloured relative to the norm."""
+    titel = "Quickscanscores per organisatie"
+    if not rijen:
+        return _leeg_svg("Nog geen quickscans", titel)
+    m, k = max(len(elementen), 1), len(rijen)
+    cel_breed, cel_hoog = 0.9, 0.4
+    kolommen = 4 if m >= 6 else 2  # legend columns
+    links, rechts, boven, onder = 2.4, 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
+    breed, hoog = links + m * cel_breed + rechts, boven + k * cel_hoog + onder
+    with _stijl():
+        fig = Figure(figsize=(breed, hoog))
+        ax = fig.add_axes((links / breed, onder / hoog, m * cel_breed / breed, k * cel_hoog / hoog))
+        for i, (_, scores) in enumerate(rijen):
+            for j, el in enumerate(elementen):
+                score = _score(scores, el.code)
+                cel = Rectangle((j, i), 1, 1, facecolor=kleur_voor_score(score, norm), edgecolor="white", linewidth=2)
+                cel.set_gid(f"cel-{i}-{el.code}")
+                ax.add_patch(cel)
+                tekst = "–" if score is None else str(score)
+                kleur = TEKST_GRIJS if score is None else ZWART
+                ax.text(j + 0.5, i + 0.5, tekst, ha="center", va="center", fontsize=10, fontweight="bold", color=kleur)
+        ax.set_xlim(0, m)
+        ax.set_ylim(k, 0)
+        ax.xaxis.tick_top()
+        ax.set_xticks([j + 0.5 for j in range(len(elementen))], [_afbreken(el.label) for el in elementen], fontsize=8)
+        ax.set_yticks([i + 0.5 for i in range(k)], [_inkorten(naam) for naam, _ in rijen], fontsize=9)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        fig.legend(
+            handles=[Patch(facecolor=kleur) for kleur in (ROOD, ORANJE, GROEN, GRIJS)],
+            labels=[f"onder de norm (< {norm})", f"op de norm ({norm})", f"boven de norm (> {norm})", "niet gescoord"],
+            loc="lower left",
+            bbox_to_anchor=(0.15 / breed, 0.1 / hoog),
+            ncols=kolommen,
+            frameon=False,
+            fontsize=8,
+            borderpad=0,
+            borderaxespad=0,
+        )
+        return _naar_svg(fig, titel)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _stijl() -> Iterator[None]:
+    """Matplotlib defaults plus the house style, restored afterwards."""
+    with _LOCK, matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(_RC)
+        yield
+
+
+def _naar_svg(fig: Figure, titel: str) -> str:
+    """Serialise without prolog/doctype (``<svg`` comes first) and with a ``<title>``."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" ', 1)
+    einde = svg.index(">") + 1
+    return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
+
+
+def _leeg_svg(tekst: str, titel: str) -> str:
+    with _stijl():
+        fig = Figure(figsize=(4.0, 0.8))
+        fig.text(0.5, 0.5, tekst, ha="center", va="center", fontsize=11, color=TEKST_GRIJS)
+        return _naar_svg(fig, titel)
+
+
+def _score(scores: Mapping[str, int | None], code: str) -> int | None:
+    """The score for ``code``; absent counts as missing. Anything but None or 1..5 is a bug."""
+    score = scores.get(code)
+    if score is not None and (not isinstance(score, int) or not SCORE_MIN <= score <= SCORE_MAX):
+        raise ValueError(f"score for {code!r} must be None or {SCORE_MIN}..{SCORE_MAX}, got {score!r}")
+    return score
+
+
+def _staaf(ax: Axes, x: float, score: int | None, kleur: str, naam: str, breedte: float) -> bool:
+    """Draw one bar with its score on top; a missing score gets a dash instead. Returns 'missing'."""
+    if score is None:
+        ax.text(x, 0.08, "–", ha="center", va="bottom", fontsize=12, fontweight="bold", color=kleur)
+        return True
+    staaf = ax.bar(x, score, width=breedte, color=kleur, linewidth=0, zorder=2)[0]
+    staaf.set_gid(f"bar-{naam}")
+    ax.text(x, score + 0.06, str(score), ha="center", va="bottom", fontweight="bold", color=kleur, clip_on=False)
+    return False
+
+
+def _score_as(ax: Axes) -> None:
+    """The 0-5 score axis shared by the bar and trend charts (gid 'assen' on the plot area)."""
+    ax.set_ylim(0, SCORE_MAX)
+    ax.set_yticks(range(SCORE_MAX + 1))
+    ax.set_ylabel("Score")
+    ax.yaxis.grid(True, color="#e6e6e6", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.patch.set_gid("assen")
+
+
+def _normlijn(ax: Axes, norm: int, *, zorder: float) -> None:
+    ax.axhline(norm, color=NORM_KLEUR, linestyle="--", linewidth=1.2, zorder=zorder, gid="norm")
+    ax.text(1.01, norm, "norm", transform=ax.get_yaxis_transform(), va="center", color=NORM_KLEUR)
+
+
+def _afbreken(label: str, breedte: int = 12) -> str:
+    """Wrap a label at spaces and after hyphens ("Uitgangs-punten" -> "Uitgangs-\\npunten")."""
+    regels: list[str] = []
+    for stuk in (s for s in re.split(r"\s+|(?<=-)", label) if s):
+        if not regels:
+            regels.append(stuk)
+            continue
+        scheiding = "" if regels[-1].endswith("-") else " "
+        if len(regels[-1]) + len(scheiding) + len(stuk) > breedte:
+            regels.append(stuk)
+        else:
+            regels[-1] += scheiding + stuk
+    return "\n".join(regels)
+
+
+def _inkorten(naam: str, lengte: int = 32) -> str:
+    return naam if len(naam) <= lengte else naam[: lengte - 1].rstrip() + "…"

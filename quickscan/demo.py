@@ -1,0 +1,101 @@
+"""Demo quickscans for Wmo-werkplaats Noord.
+
+All scores are ILLUSTRATIVE (marked `illustratief`): the source shows only that Het Oude Ambt scored twice
+(9 May and 7 October 2014) and that four elements rose; which ones is not recoverable, so the set below is
+one reconstruction consistent with the seed (domain.md 2.6). The other organisations' rounds are invented to
+show a partial round, a four-round trend and due and overdue rounds.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from werkplaats.models import Afdeling, Organisatie, Werkplaats
+
+from . import services
+from .models import Actie, Element, Ronde
+
+CODES = ["missie", "uitgangspunten", "beleid", "procedures", "activiteiten", "verslaglegging", "netwerk", "organisatiecultuur"]
+HOA_1 = [3, 3, 2, 2, 3, 2, 4, 2]
+HOA_2 = [3, 3, 3, 3, 3, 3, 4, 3]
+
+# organisation, team, date, filled in by, function, scores (None = not scored)
+RONDES = [
+    ("Het Oude Ambt", "Sociale gebiedsteams", datetime.date(2014, 5, 9), "Demo Implementatieleider", "Manager HOA", HOA_1),
+    ("Het Oude Ambt", "Sociale gebiedsteams", datetime.date(2014, 10, 7), "Demo Implementatieleider", "Manager HOA", HOA_2),
+    ("MEE Groningen", None, datetime.date(2014, 5, 20), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 3, 3, 2, 2, 2, 3, 3]),
+    ("MEE Groningen", None, datetime.date(2014, 9, 16), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 3, 3, 2, 3, 2, 3, 3]),
+    ("MEE Groningen", None, datetime.date(2015, 1, 13), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 4, 3, 3, 3, 2, 3, 3]),
+    ("MEE Groningen", None, datetime.date(2015, 5, 12), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 4, 4, 3, 4, 3, 4, 3]),
+    ("Gemeente Tynaarlo", "Sociaal team", datetime.date(2014, 6, 3), "Demo Teamleider", "Teamleider sociaal team", [3, 3, 2, 1, 3, 2, 3, 2]),
+    ("Gemeente Tynaarlo", "Sociaal team", datetime.date(2014, 11, 4), "Demo Teamleider", "Teamleider sociaal team", [3, 3, 3, 2, 3, 2, 3, 3]),
+    # A partial round: only the priority elements were scored.
+    ("Promens Care", None, datetime.date(2014, 6, 17), "Demo Manager", "Manager", [None, None, 2, 2, 3, 2, None, None]),
+    ("NOVO", None, datetime.date(2014, 7, 1), "Demo Stafmedewerker", "Stafmedewerker", [3, 2, 2, 2, 3, 2, 3, 2]),
+]
+
+# Rounds relative to today, so the planning shows one organisation on schedule and one due now.
+RECENT = [
+    ("Timpaan Welzijn", 30, "Demo Manager", "Manager welzijn", [4, 4, 3, 3, 4, 3, 4, 4]),
+    ("Tinten", 100, "Demo Manager", "Manager", [3, 3, 3, 2, 3, 3, 2, 3]),
+]
+
+# Actions after the first HOA round, for its four elements below the norm; done before the second round.
+HOA_ACTIES = [
+    ("beleid", "Wmo-uitgangspunten opnemen in het beleidsplan van de sociale gebiedsteams", datetime.date(2014, 9, 1)),
+    ("procedures", "Werkproces van aanmelding tot evaluatie vastleggen, met Het Gesprek als vaste stap", datetime.date(2014, 9, 15)),
+    ("verslaglegging", "Verslagformulier aanpassen aan het ondersteuningsplan", datetime.date(2014, 9, 30)),
+    ("organisatiecultuur", "Teambijeenkomst over eigen kracht en participatie met casuïstiek", datetime.date(2014, 6, 30)),
+]
+
+
+@transaction.atomic
+def laden() -> None:
+    werkplaats = Werkplaats.objects.get(naam="Wmo-werkplaats Noord")
+    services.instelling_opslaan(
+        instelling=services.QuickscanInstelling.objects.get_or_create(werkplaats=werkplaats)[0]
+    )
+    if Ronde.objects.filter(organisatie__werkplaats=werkplaats).exists():
+        return
+    today = datetime.date.today()
+    rondes = [*RONDES, *[(o, None, today - datetime.timedelta(days=d), n, f, s) for o, d, n, f, s in RECENT]]
+    hoa_rondes = []
+    for organisatie_naam, team, datum, naam, functie, scores in rondes:
+        organisatie = Organisatie.objects.get(werkplaats=werkplaats, naam=organisatie_naam)
+        afdeling = Afdeling.objects.get(organisatie=organisatie, naam=team) if team else None
+        ronde = _ronde(organisatie, afdeling, datum, naam, functie, scores)
+        if organisatie_naam == "Het Oude Ambt":
+            hoa_rondes.append(ronde)
+    eerste = hoa_rondes[0]
+    for code, omschrijving, gereed in HOA_ACTIES:
+        services.actie_opslaan(
+            actie=Actie(
+                ronde=eerste,
+                element=Element.objects.get(instrument=eerste.instrument, code=code),
+                omschrijving=omschrijving,
+                eigenaar="Teamleider sociale gebiedsteams",
+                deadline=gereed,
+                status=Actie.Status.GEREED,
+                gereed_op=gereed,
+            )
+        )
+
+
+def _ronde(organisatie, afdeling, datum, naam, functie, scores) -> Ronde:
+    ronde = services.ronde_aanmaken(
+        organisatie=organisatie,
+        afdeling=afdeling,
+        datum=datum,
+        ingevuld_door=naam,
+        functie=functie,
+        illustratief=True,
+        gereedheid="Ja: het management steunt de invoering en de teams zijn net gestart.",
+        veranderingsgeschiedenis="Eerdere reorganisaties kostten veel energie; het team is er wel aan gewend.",
+        capaciteit_tijd="Twee uur per week voor de implementatieleider.",
+        vernieuwers=Ronde.Antwoord.JA,
+    )
+    elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
+    invoer = {elementen[code]: services.ElementInvoer(score=score) for code, score in zip(CODES, scores, strict=True)}
+    return services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens={}, invoer=invoer, afronden=True)

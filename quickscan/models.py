@@ -1,0 +1,337 @@
+"""The Paraplumodel quickscan: the instrument (data), rounds with their scores, and action plans."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from werkplaats.models import Afdeling, Organisatie, OrganisatieGebondenQuerySet, Rol, Werkplaats
+
+SCORE_MIN = 1
+SCORE_MAX = 5
+NORM = 3
+SCORE_VALIDATORS = [
+    MinValueValidator(SCORE_MIN, _("Kies een score van 1 tot en met 5.")),
+    MaxValueValidator(SCORE_MAX, _("Kies een score van 1 tot en met 5.")),
+]
+
+
+class Instrument(models.Model):
+    """A versioned quickscan: its elements and their questions are data, loaded by a data migration."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    versie = models.PositiveSmallIntegerField(_("versie"), default=1)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    norm = models.PositiveSmallIntegerField(
+        _("norm"), default=NORM, validators=SCORE_VALIDATORS, help_text=_("Het minimaal aanvaardbare niveau.")
+    )
+    anker_laag = models.CharField(_("betekenis van score 1"), max_length=200)
+    anker_hoog = models.CharField(_("betekenis van score 5"), max_length=200)
+    actief = models.BooleanField(_("actief"), default=True, help_text=_("Nieuwe rondes gebruiken een actief instrument."))
+
+    class Meta:
+        ordering = ["naam", "-versie"]
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instrumenten")
+        constraints = [models.UniqueConstraint(fields=["naam", "versie"], name="instrument_naam_versie_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} (versie {self.versie})"
+
+
+class Element(models.Model):
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="elementen", verbose_name=_("instrument")
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    code = models.SlugField(_("code"), max_length=40)
+    naam = models.CharField(_("naam"), max_length=100)
+    groep = models.CharField(_("groep"), max_length=100, help_text=_("Bijvoorbeeld Visie, Structuur, Omgevingen."))
+    grafieklabel = models.CharField(_("label in de grafiek"), max_length=40)
+
+    class Meta:
+        ordering = ["instrument", "volgorde"]
+        verbose_name = _("element")
+        verbose_name_plural = _("elementen")
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "code"], name="element_code_uniek"),
+            models.UniqueConstraint(fields=["instrument", "volgorde"], name="element_volgorde_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volgorde}. {self.naam}"
+
+
+class Vraag(models.Model):
+    """A guiding question of an element, or a checklist item answered with ja / deels / nee."""
+
+    class Soort(models.TextChoices):
+        VRAAG = "vraag", _("Richtvraag")
+        CHECKPUNT = "checkpunt", _("Checkpunt")
+
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="vragen", verbose_name=_("element"))
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.VRAAG)
+    tekst = models.TextField(_("tekst"))
+
+    class Meta:
+        ordering = ["element", "volgorde"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [models.UniqueConstraint(fields=["element", "volgorde"], name="vraag_volgorde_uniek")]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+
+class QuickscanInstelling(models.Model):
+    """The cadence of a werkplaats: a round is due after `interval`, overdue after `te_laat_na` months."""
+
+    werkplaats = models.OneToOneField(
+        Werkplaats, on_delete=models.CASCADE, related_name="quickscan_instelling", verbose_name=_("werkplaats")
+    )
+    interval_maanden = models.PositiveSmallIntegerField(
+        _("volgende ronde na (maanden)"), default=3, validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+    te_laat_na_maanden = models.PositiveSmallIntegerField(
+        _("te laat na (maanden)"), default=4, validators=[MinValueValidator(1), MaxValueValidator(36)]
+    )
+
+    class Meta:
+        verbose_name = _("quickscan-instelling")
+        verbose_name_plural = _("quickscan-instellingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(te_laat_na_maanden__gte=models.F("interval_maanden")),
+                name="te_laat_niet_voor_interval",
+                violation_error_message=_("‘Te laat na’ kan niet eerder zijn dan de volgende ronde."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.werkplaats)
+
+
+class RondeQuerySet(OrganisatieGebondenQuerySet):
+    def actief(self) -> RondeQuerySet:
+        return self.filter(gearchiveerd=False)
+
+    def afgerond(self) -> RondeQuerySet:
+        return self.actief().filter(status=Ronde.Status.AFGEROND)
+
+
+class Ronde(models.Model):
+    """One quickscan round of an organisation (or one of its teams)."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        AFGEROND = "afgerond", _("Afgerond")
+
+    class Antwoord(models.TextChoices):
+        JA = "ja", _("Ja")
+        DEELS = "deels", _("Deels")
+        NEE = "nee", _("Nee")
+        ONBEKEND = "onbekend", _("Weet niet")
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="quickscan_rondes", verbose_name=_("organisatie")
+    )
+    afdeling = models.ForeignKey(
+        Afdeling,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quickscan_rondes",
+        verbose_name=_("team of afdeling"),
+        help_text=_("Leeg: de hele organisatie."),
+    )
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="rondes")
+    datum = models.DateField(_("datum"))
+    ingevuld_door = models.CharField(_("ingevuld door (naam)"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200)
+    aanwezig = models.TextField(_("aanwezig bij de bespreking"), blank=True, help_text=_("Wie van het team deed mee."))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    illustratief = models.BooleanField(
+        _("illustratief"),
+        default=False,
+        help_text=_("Een gereconstrueerd voorbeeld, niet de echte scores van de organisatie."),
+    )
+    gearchiveerd = models.BooleanField(_("gearchiveerd"), default=False)
+    # Readiness (section 4.7 of the Paraplumodel chapter): asked before the first round, kept with every round.
+    gereedheid = models.TextField(
+        _("is de organisatie eraan toe?"), blank=True, help_text=_("Is de organisatie klaar om de interventie in te voeren?")
+    )
+    veranderingsgeschiedenis = models.TextField(
+        _("veranderingsgeschiedenis"), blank=True, help_text=_("Hoe zijn eerdere veranderingen in de organisatie verlopen?")
+    )
+    capaciteit_tijd = models.TextField(_("tijd"), blank=True)
+    capaciteit_middelen = models.TextField(_("middelen"), blank=True)
+    capaciteit_ruimte = models.TextField(_("ruimte"), blank=True)
+    capaciteit_menskracht = models.TextField(_("menskracht"), blank=True)
+    vernieuwers = models.CharField(
+        _("zijn er innovators en early adopters onder het personeel?"),
+        max_length=20,
+        choices=Antwoord.choices,
+        blank=True,
+    )
+    vernieuwers_toelichting = models.TextField(_("toelichting"), blank=True)
+    # Optimistic locking: every save raises it; a save based on an older number is refused.
+    versie = models.PositiveIntegerField(default=1, editable=False)
+    aangemaakt_door = models.ForeignKey(
+        "werkplaats.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["versie"])
+
+    objects = RondeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisatie", "afdeling", "datum", "pk"]
+        verbose_name = _("quickscanronde")
+        verbose_name_plural = _("quickscanrondes")
+        indexes = [models.Index(fields=["organisatie", "datum"])]
+
+    def __str__(self) -> str:
+        waar = f"{self.organisatie} – {self.afdeling.naam}" if self.afdeling_id else str(self.organisatie)
+        return _("Quickscan %(waar)s, %(datum)s") % {"waar": waar, "datum": self.datum.strftime("%d-%m-%Y")}
+
+    def clean(self) -> None:
+        errors = {}
+        if self.afdeling_id and self.organisatie_id and self.afdeling.organisatie_id != self.organisatie_id:
+            errors["afdeling"] = _("Dit team hoort niet bij deze organisatie.")
+        if self.datum and self.datum > datetime.date.today():
+            errors["datum"] = _("De datum mag niet in de toekomst liggen.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self) -> str:
+        return reverse("quickscan:ronde_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_afgerond(self) -> bool:
+        return self.status == self.Status.AFGEROND
+
+    @property
+    def aantal_gescoord(self) -> int:
+        return sum(1 for score in self.scores.all() if score.score is not None)
+
+    @property
+    def plek(self) -> str:
+        return self.afdeling.naam if self.afdeling_id else str(self.organisatie)
+
+    def mag_bewerken(self, user) -> bool:
+        """Only the organisation's leaders fill in a round, and only while it is a concept."""
+        if self.is_afgerond or self.gearchiveerd:
+            return False
+        return user.is_superuser or self.organisatie_id in user.geleide_organisatie_ids()
+
+    def mag_heropenen(self, user) -> bool:
+        return self.is_afgerond and (
+            user.is_superuser or self.organisatie.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+        )
+
+    def mag_archiveren(self, user) -> bool:
+        if self.gearchiveerd:
+            return False
+        is_coordinator = self.organisatie.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+        return user.is_superuser or is_coordinator or self.mag_bewerken(user)
+
+    def mag_acties_beheren(self, user) -> bool:
+        return user.is_superuser or self.organisatie_id in user.geleide_organisatie_ids()
+
+
+class ScoreQuerySet(OrganisatieGebondenQuerySet):
+    organisatie_pad = "ronde__organisatie"
+
+
+class Score(models.Model):
+    ronde = models.ForeignKey(Ronde, on_delete=models.PROTECT, related_name="scores", verbose_name=_("ronde"))
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="scores", verbose_name=_("element"))
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, validators=SCORE_VALIDATORS, help_text=_("Leeg: niet gescoord.")
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    checklist = models.JSONField(
+        _("checklist"), default=dict, blank=True, help_text=_("Antwoord per checkpunt: vraag-id -> ja/deels/nee.")
+    )
+    history = HistoricalRecords()
+
+    objects = ScoreQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ronde", "element__volgorde"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["ronde", "element"], name="een_score_per_element_per_ronde"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=SCORE_MIN, score__lte=SCORE_MAX),
+                name="score_tussen_1_en_5",
+                violation_error_message=_("Kies een score van 1 tot en met 5."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element.naam}: {self.score if self.score is not None else '–'}"
+
+
+class ActieQuerySet(OrganisatieGebondenQuerySet):
+    organisatie_pad = "ronde__organisatie"
+
+
+class Actie(models.Model):
+    """An action of the plan, prompted by a round, to develop one element."""
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("Gepland")
+        BEZIG = "bezig", _("Bezig")
+        GEREED = "gereed", _("Gereed")
+        VERVALLEN = "vervallen", _("Vervallen")
+
+    ronde = models.ForeignKey(
+        Ronde, on_delete=models.PROTECT, related_name="acties", verbose_name=_("aanleiding (ronde)")
+    )
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="acties", verbose_name=_("element"))
+    omschrijving = models.TextField(_("omschrijving"))
+    eigenaar = models.CharField(_("eigenaar"), max_length=200, help_text=_("Wie zorgt dat het gebeurt."))
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND)
+    gereed_op = models.DateField(_("gereed op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ActieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ronde", "element__volgorde", "deadline", "pk"]
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+
+    def __str__(self) -> str:
+        return self.omschrijving[:80]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.deadline and self.ronde_id and self.deadline < self.ronde.datum:
+            errors["deadline"] = _("De deadline kan niet vóór de datum van de ronde liggen.")
+        if self.gereed_op and self.ronde_id and self.gereed_op < self.ronde.datum:
+            errors["gereed_op"] = _("‘Gereed op’ kan niet vóór de datum van de ronde liggen.")
+        if self.status == self.Status.GEREED and not self.gereed_op:
+            errors["gereed_op"] = _("Vul in wanneer de actie gereed was.")
+        if self.element_id and self.ronde_id and self.element.instrument_id != self.ronde.instrument_id:
+            errors["element"] = _("Dit element hoort niet bij het instrument van de ronde.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self) -> str:
+        return reverse("quickscan:ronde_detail", kwargs={"pk": self.ronde_id}) + f"#element-{self.element.code}"
+
+    def mag_bewerken(self, user) -> bool:
+        return self.ronde.mag_acties_beheren(user)

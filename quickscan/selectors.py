@@ -1,0 +1,351 @@
+"""Reads of the quickscan: previous rounds, progress between two rounds, cadence, overview, history.
+
+Every function takes what it reads from already-scoped querysets or objects, and costs a fixed number
+of queries whatever the number of organisations or rounds.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkplaats.models import Organisatie
+
+from . import charts
+from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    # Clamp to the month's last day (31 January + 1 month = 28/29 February).
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def rondes_met_scores(queryset) -> list[Ronde]:
+    return list(
+        queryset.select_related("organisatie__werkplaats", "afdeling", "instrument").prefetch_related(
+            Prefetch("scores", queryset=Score.objects.select_related("element").order_by("element__volgorde"))
+        )
+    )
+
+
+def scores_per_code(ronde: Ronde) -> dict[str, int | None]:
+    return {score.element.code: score.score for score in ronde.scores.all()}
+
+
+def reeks(ronde: Ronde) -> Q:
+    """The rounds that belong to the same series: same organisation, same team (or none)."""
+    return Q(organisatie_id=ronde.organisatie_id, afdeling_id=ronde.afdeling_id, gearchiveerd=False)
+
+
+def vorige_ronde(ronde: Ronde) -> Ronde | None:
+    earlier = Q(datum__lt=ronde.datum) | Q(datum=ronde.datum, pk__lt=ronde.pk or 0)
+    return (
+        Ronde.objects.filter(reeks(ronde) & earlier)
+        .exclude(pk=ronde.pk)
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("element")))
+        .order_by("-datum", "-pk")
+        .first()
+    )
+
+
+def volgnummer(ronde: Ronde) -> int:
+    """1 for the first round of its series ("1e versie"), 2 for the second, and so on."""
+    earlier = Q(datum__lt=ronde.datum) | Q(datum=ronde.datum, pk__lt=ronde.pk)
+    return Ronde.objects.filter(reeks(ronde) & earlier).count() + 1
+
+
+@dataclass
+class ElementVoortgang:
+    element: Element
+    score: int | None
+    vorige: int | None
+    toelichting: str
+    checklist: dict[str, str]
+    acties_gereed: list[Actie] = field(default_factory=list)
+    acties_open: list[Actie] = field(default_factory=list)
+
+    @property
+    def verschil(self) -> int | None:
+        if self.score is None or self.vorige is None:
+            return None
+        return self.score - self.vorige
+
+    @property
+    def onder_norm(self) -> bool:
+        return self.score is not None and self.score < self.element.instrument.norm
+
+
+def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
+    """Per element: this round's score, the previous one, and the actions done in between.
+
+    Actions count for the round when they were prompted by an earlier round of the same series and were
+    finished after that round and on or before this one.
+    """
+    vorige_scores = scores_per_code(vorige) if vorige else {}
+    acties = defaultdict(list)
+    for actie in Actie.objects.filter(
+        ronde__organisatie_id=ronde.organisatie_id, ronde__afdeling_id=ronde.afdeling_id
+    ).select_related("element", "ronde"):
+        acties[actie.element_id].append(actie)
+    rows = []
+    for score in ronde.scores.all():
+        row = ElementVoortgang(
+            element=score.element,
+            score=score.score,
+            vorige=vorige_scores.get(score.element.code),
+            toelichting=score.toelichting,
+            checklist=score.checklist,
+        )
+        for actie in acties[score.element_id]:
+            if actie.ronde_id == ronde.pk or actie.status in (Actie.Status.BEZIG, Actie.Status.GEPLAND):
+                row.acties_open.append(actie)
+            elif (
+                actie.status == Actie.Status.GEREED
+                and vorige is not None
+                and vorige.datum <= actie.gereed_op <= ronde.datum
+            ):
+                row.acties_gereed.append(actie)
+        rows.append(row)
+    return rows
+
+
+def chart_elementen(instrument: Instrument) -> list[charts.Element]:
+    return [charts.Element(code=e.code, label=e.grafieklabel) for e in instrument.elementen.all()]
+
+
+def chart_ronde(ronde: Ronde, nummer: int | None = None) -> charts.Ronde:
+    label = _("%(nummer)se versie") % {"nummer": nummer} if nummer else ""
+    return charts.Ronde(datum=ronde.datum, scores=scores_per_code(ronde), label=str(label))
+
+
+def voortgang_svg(eerste: Ronde, tweede: Ronde | None) -> str:
+    kop = {"afdeling": eerste.plek, "naam": (tweede or eerste).ingevuld_door, "functie": (tweede or eerste).functie}
+    return charts.voortgang_svg(
+        chart_elementen(eerste.instrument),
+        chart_ronde(eerste),
+        chart_ronde(tweede) if tweede else None,
+        kop=kop,
+        norm=eerste.instrument.norm,
+    )
+
+
+# Cadence -----------------------------------------------------------------------------------------
+
+
+class CadansStatus:
+    GEEN = "geen"
+    OP_SCHEMA = "op_schema"
+    NU = "nu"
+    TE_LAAT = "te_laat"
+
+    LABELS = {
+        GEEN: _("nog geen quickscan"),
+        OP_SCHEMA: _("op schema"),
+        NU: _("volgende ronde nu"),
+        TE_LAAT: _("te laat"),
+    }
+
+
+@dataclass
+class Cadans:
+    organisatie: Organisatie
+    laatste: datetime.date | None
+    volgende: datetime.date | None
+    te_laat_vanaf: datetime.date | None
+    status: str
+
+    @property
+    def label(self) -> str:
+        return str(CadansStatus.LABELS[self.status])
+
+    @property
+    def aandacht(self) -> bool:
+        return self.status in (CadansStatus.NU, CadansStatus.TE_LAAT, CadansStatus.GEEN)
+
+
+def cadans(organisaties, peildatum: datetime.date | None = None) -> list[Cadans]:
+    """When each organisation's next round is due, from its last submitted round."""
+    peildatum = peildatum or datetime.date.today()
+    organisaties = list(organisaties.select_related("werkplaats"))
+    instellingen = {
+        i.werkplaats_id: i
+        for i in QuickscanInstelling.objects.filter(werkplaats_id__in={o.werkplaats_id for o in organisaties})
+    }
+    laatste = {}
+    for organisatie_id, datum in (
+        Ronde.objects.afgerond()
+        .filter(organisatie__in=[o.pk for o in organisaties])
+        .values_list("organisatie_id", "datum")
+        .order_by("organisatie_id", "datum")
+    ):
+        laatste[organisatie_id] = datum
+    result = []
+    for organisatie in organisaties:
+        if not organisatie.actief:
+            continue
+        instelling = instellingen.get(organisatie.werkplaats_id) or QuickscanInstelling()
+        datum = laatste.get(organisatie.pk)
+        if datum is None:
+            result.append(Cadans(organisatie, None, None, None, CadansStatus.GEEN))
+            continue
+        volgende = add_months(datum, instelling.interval_maanden)
+        te_laat = add_months(datum, instelling.te_laat_na_maanden)
+        if peildatum >= te_laat:
+            status = CadansStatus.TE_LAAT
+        elif peildatum >= volgende:
+            status = CadansStatus.NU
+        else:
+            status = CadansStatus.OP_SCHEMA
+        result.append(Cadans(organisatie, datum, volgende, te_laat, status))
+    order = [CadansStatus.TE_LAAT, CadansStatus.NU, CadansStatus.GEEN, CadansStatus.OP_SCHEMA]
+    result.sort(key=lambda c: (order.index(c.status), c.volgende or datetime.date.max, c.organisatie.naam.lower()))
+    return result
+
+
+# Overview across organisations ----------------------------------------------------------------
+
+
+@dataclass
+class OverzichtRij:
+    ronde: Ronde
+    scores: dict[str, int | None]
+
+    @property
+    def naam(self) -> str:
+        return self.ronde.organisatie.naam + (f" – {self.ronde.afdeling.naam}" if self.ronde.afdeling_id else "")
+
+    @property
+    def zwakste(self) -> int | None:
+        known = [s for s in self.scores.values() if s is not None]
+        return min(known) if known else None
+
+    def onder_norm(self, norm: int) -> int:
+        return sum(1 for s in self.scores.values() if s is not None and s < norm)
+
+
+def overzicht(organisaties, sorteer: str = "") -> tuple[list[Element], list[OverzichtRij]]:
+    """The latest submitted round of every series (organisation or team) of the given organisations.
+
+    `sorteer`: "" (by name), "zwakst" (weakest element first) or an element code (lowest score first).
+    Rows whose instrument differs from the default instrument are shown with the elements they share.
+    """
+    rondes = rondes_met_scores(Ronde.objects.afgerond().filter(organisatie__in=organisaties).order_by("datum", "pk"))
+    latest: dict[tuple[int, int | None], Ronde] = {}
+    for ronde in rondes:
+        latest[(ronde.organisatie_id, ronde.afdeling_id)] = ronde
+    rijen = [OverzichtRij(ronde, scores_per_code(ronde)) for ronde in latest.values()]
+    instrument = (
+        Instrument.objects.filter(pk__in={r.ronde.instrument_id for r in rijen}).order_by("naam", "-versie").first()
+        or Instrument.objects.filter(actief=True).order_by("naam", "-versie").first()
+    )
+    elementen = list(instrument.elementen.all()) if instrument else []
+    missing = 99  # missing scores sort last
+    if sorteer == "zwakst":
+        rijen.sort(key=lambda r: (r.zwakste if r.zwakste is not None else missing, r.naam.lower()))
+    elif sorteer in {e.code for e in elementen}:
+        rijen.sort(key=lambda r: (r.scores.get(sorteer) or missing, r.naam.lower()))
+    else:
+        rijen.sort(key=lambda r: r.naam.lower())
+    return elementen, rijen
+
+
+def heatmap_svg(elementen: list[Element], rijen: list[OverzichtRij]) -> str:
+    norm = elementen[0].instrument.norm if elementen else 3
+    return charts.heatmap_svg(
+        [charts.Element(code=e.code, label=e.grafieklabel) for e in elementen],
+        [(rij.naam, rij.scores) for rij in rijen],
+        norm=norm,
+    )
+
+
+# History ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Wijziging:
+    moment: datetime.datetime
+    wie: str
+    wat: str
+    velden: list[tuple[str, object, object]]
+
+
+def _toon(model, name: str, value) -> object:
+    """A history value as a person reads it: choice labels, local date and time."""
+    if value is None or value == "":
+        return None
+    field = model._meta.get_field(name)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "j-n-Y H:i")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j-n-Y")
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if isinstance(value, dict):
+        return f"{len(value)} antwoord(en)"
+    return value
+
+
+def geschiedenis(ronde: Ronde) -> list[Wijziging]:
+    """Every recorded change of the round and its scores, newest first, with old and new values."""
+    entries: list[Wijziging] = []
+    ronde_fields = {f.name: f.verbose_name for f in Ronde._meta.fields}
+    records = list(ronde.history.select_related("history_user").order_by("history_date", "history_id"))
+    for previous, record in zip([None, *records], records, strict=False):
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            changes = [
+                (str(ronde_fields.get(c.field, c.field)), _toon(Ronde, c.field, c.old), _toon(Ronde, c.field, c.new))
+                for c in delta.changes
+            ]
+            if not changes:
+                continue
+        entries.append(
+            Wijziging(
+                moment=record.history_date,
+                wie=str(record.history_user or _("systeem")),
+                wat=str(_("ronde aangemaakt") if previous is None else _("ronde gewijzigd")),
+                velden=changes,
+            )
+        )
+    elementen = {e.pk: e for e in ronde.instrument.elementen.all()}
+    records = list(
+        Score.history.filter(ronde_id=ronde.pk).select_related("history_user").order_by("history_date", "history_id")
+    )
+    vorige: dict[int, object] = {}
+    for record in records:
+        previous = vorige.get(record.id)
+        vorige[record.id] = record
+        if previous is None:
+            continue  # the empty score created with the round
+        element = elementen.get(record.element_id)
+        changes = [
+            (str(Score._meta.get_field(c.field).verbose_name), _toon(Score, c.field, c.old), _toon(Score, c.field, c.new))
+            for c in record.diff_against(previous).changes
+        ]
+        if changes:
+            entries.append(
+                Wijziging(
+                    moment=record.history_date,
+                    wie=str(record.history_user or _("systeem")),
+                    wat=str(element.naam if element else _("score")),
+                    velden=changes,
+                )
+            )
+    entries.sort(key=lambda w: w.moment, reverse=True)
+    return entries
