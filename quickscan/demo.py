@@ -17,20 +17,85 @@ from werkplaats.models import Afdeling, Organisatie, Werkplaats
 from . import services
 from .models import Actie, Element, Ronde
 
-CODES = ["missie", "uitgangspunten", "beleid", "procedures", "activiteiten", "verslaglegging", "netwerk", "organisatiecultuur"]
+CODES = [
+    "missie",
+    "uitgangspunten",
+    "beleid",
+    "procedures",
+    "activiteiten",
+    "verslaglegging",
+    "netwerk",
+    "organisatiecultuur",
+]
 HOA_1 = [3, 3, 2, 2, 3, 2, 4, 2]
 HOA_2 = [3, 3, 3, 3, 3, 3, 4, 3]
 
 # organisation, team, date, filled in by, function, scores (None = not scored)
 RONDES = [
-    ("Het Oude Ambt", "Sociale gebiedsteams", datetime.date(2014, 5, 9), "Demo Implementatieleider", "Manager HOA", HOA_1),
-    ("Het Oude Ambt", "Sociale gebiedsteams", datetime.date(2014, 10, 7), "Demo Implementatieleider", "Manager HOA", HOA_2),
-    ("MEE Groningen", None, datetime.date(2014, 5, 20), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 3, 3, 2, 2, 2, 3, 3]),
-    ("MEE Groningen", None, datetime.date(2014, 9, 16), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 3, 3, 2, 3, 2, 3, 3]),
-    ("MEE Groningen", None, datetime.date(2015, 1, 13), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 4, 3, 3, 3, 2, 3, 3]),
-    ("MEE Groningen", None, datetime.date(2015, 5, 12), "Demo Beleidsmedewerker", "Beleidsmedewerker", [4, 4, 4, 3, 4, 3, 4, 3]),
-    ("Gemeente Tynaarlo", "Sociaal team", datetime.date(2014, 6, 3), "Demo Teamleider", "Teamleider sociaal team", [3, 3, 2, 1, 3, 2, 3, 2]),
-    ("Gemeente Tynaarlo", "Sociaal team", datetime.date(2014, 11, 4), "Demo Teamleider", "Teamleider sociaal team", [3, 3, 3, 2, 3, 2, 3, 3]),
+    (
+        "Het Oude Ambt",
+        "Sociale gebiedsteams",
+        datetime.date(2014, 5, 9),
+        "Demo Implementatieleider",
+        "Manager HOA",
+        HOA_1,
+    ),
+    (
+        "Het Oude Ambt",
+        "Sociale gebiedsteams",
+        datetime.date(2014, 10, 7),
+        "Demo Implementatieleider",
+        "Manager HOA",
+        HOA_2,
+    ),
+    (
+        "MEE Groningen",
+        None,
+        datetime.date(2014, 5, 20),
+        "Demo Beleidsmedewerker",
+        "Beleidsmedewerker",
+        [4, 3, 3, 2, 2, 2, 3, 3],
+    ),
+    (
+        "MEE Groningen",
+        None,
+        datetime.date(2014, 9, 16),
+        "Demo Beleidsmedewerker",
+        "Beleidsmedewerker",
+        [4, 3, 3, 2, 3, 2, 3, 3],
+    ),
+    (
+        "MEE Groningen",
+        None,
+        datetime.date(2015, 1, 13),
+        "Demo Beleidsmedewerker",
+        "Beleidsmedewerker",
+        [4, 4, 3, 3, 3, 2, 3, 3],
+    ),
+    (
+        "MEE Groningen",
+        None,
+        datetime.date(2015, 5, 12),
+        "Demo Beleidsmedewerker",
+        "Beleidsmedewerker",
+        [4, 4, 4, 3, 4, 3, 4, 3],
+    ),
+    (
+        "Gemeente Tynaarlo",
+        "Sociaal team",
+        datetime.date(2014, 6, 3),
+        "Demo Teamleider",
+        "Teamleider sociaal team",
+        [3, 3, 2, 1, 3, 2, 3, 2],
+    ),
+    (
+        "Gemeente Tynaarlo",
+        "Sociaal team",
+        datetime.date(2014, 11, 4),
+        "Demo Teamleider",
+        "Teamleider sociaal team",
+        [3, 3, 3, 2, 3, 2, 3, 3],
+    ),
     # A partial round: only the priority elements were scored.
     ("Promens Care", None, datetime.date(2014, 6, 17), "Demo Manager", "Manager", [None, None, 2, 2, 3, 2, None, None]),
     ("NOVO", None, datetime.date(2014, 7, 1), "Demo Stafmedewerker", "Stafmedewerker", [3, 2, 2, 2, 3, 2, 3, 2]),
@@ -45,18 +110,24 @@ RECENT = [
 # Actions after the first HOA round, for its four elements below the norm; done before the second round.
 HOA_ACTIES = [
     ("beleid", "Wmo-uitgangspunten opnemen in het beleidsplan van de sociale gebiedsteams", datetime.date(2014, 9, 1)),
-    ("procedures", "Werkproces van aanmelding tot evaluatie vastleggen, met Het Gesprek als vaste stap", datetime.date(2014, 9, 15)),
+    (
+        "procedures",
+        "Werkproces van aanmelding tot evaluatie vastleggen, met Het Gesprek als vaste stap",
+        datetime.date(2014, 9, 15),
+    ),
     ("verslaglegging", "Verslagformulier aanpassen aan het ondersteuningsplan", datetime.date(2014, 9, 30)),
-    ("organisatiecultuur", "Teambijeenkomst over eigen kracht en participatie met casuïstiek", datetime.date(2014, 6, 30)),
+    (
+        "organisatiecultuur",
+        "Teambijeenkomst over eigen kracht en participatie met casuïstiek",
+        datetime.date(2014, 6, 30),
+    ),
 ]
 
 
 @transaction.atomic
 def laden() -> None:
     werkplaats = Werkplaats.objects.get(naam="Wmo-werkplaats Noord")
-    services.instelling_opslaan(
-        instelling=services.QuickscanInstelling.objects.get_or_create(werkplaats=werkplaats)[0]
-    )
+    services.instelling_opslaan(instelling=services.QuickscanInstelling.objects.get_or_create(werkplaats=werkplaats)[0])
     if Ronde.objects.filter(organisatie__werkplaats=werkplaats).exists():
         return
     today = datetime.date.today()

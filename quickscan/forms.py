@@ -55,7 +55,9 @@ class RondeForm(forms.ModelForm):
             teams = teams.filter(actief=True)
         self.fields["afdeling"].queryset = teams
         self.fields["afdeling"].empty_label = _("De hele organisatie")
-        self.fields["vernieuwers"].widget = forms.RadioSelect(choices=[("", _("Niet ingevuld")), *Ronde.Antwoord.choices])
+        self.fields["vernieuwers"].widget = forms.RadioSelect(
+            choices=[("", _("Niet ingevuld")), *Ronde.Antwoord.choices]
+        )
 
 
 class ElementForm(forms.Form):

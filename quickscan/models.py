@@ -34,7 +34,9 @@ class Instrument(models.Model):
     )
     anker_laag = models.CharField(_("betekenis van score 1"), max_length=200)
     anker_hoog = models.CharField(_("betekenis van score 5"), max_length=200)
-    actief = models.BooleanField(_("actief"), default=True, help_text=_("Nieuwe rondes gebruiken een actief instrument."))
+    actief = models.BooleanField(
+        _("actief"), default=True, help_text=_("Nieuwe rondes gebruiken een actief instrument.")
+    )
 
     class Meta:
         ordering = ["naam", "-versie"]
@@ -167,10 +169,14 @@ class Ronde(models.Model):
     gearchiveerd = models.BooleanField(_("gearchiveerd"), default=False)
     # Readiness (section 4.7 of the Paraplumodel chapter): asked before the first round, kept with every round.
     gereedheid = models.TextField(
-        _("is de organisatie eraan toe?"), blank=True, help_text=_("Is de organisatie klaar om de interventie in te voeren?")
+        _("is de organisatie eraan toe?"),
+        blank=True,
+        help_text=_("Is de organisatie klaar om de interventie in te voeren?"),
     )
     veranderingsgeschiedenis = models.TextField(
-        _("veranderingsgeschiedenis"), blank=True, help_text=_("Hoe zijn eerdere veranderingen in de organisatie verlopen?")
+        _("veranderingsgeschiedenis"),
+        blank=True,
+        help_text=_("Hoe zijn eerdere veranderingen in de organisatie verlopen?"),
     )
     capaciteit_tijd = models.TextField(_("tijd"), blank=True)
     capaciteit_middelen = models.TextField(_("middelen"), blank=True)
@@ -203,6 +209,9 @@ class Ronde(models.Model):
         waar = f"{self.organisatie} – {self.afdeling.naam}" if self.afdeling_id else str(self.organisatie)
         return _("Quickscan %(waar)s, %(datum)s") % {"waar": waar, "datum": self.datum.strftime("%d-%m-%Y")}
 
+    def get_absolute_url(self) -> str:
+        return reverse("quickscan:ronde_detail", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         errors = {}
         if self.afdeling_id and self.organisatie_id and self.afdeling.organisatie_id != self.organisatie_id:
@@ -211,9 +220,6 @@ class Ronde(models.Model):
             errors["datum"] = _("De datum mag niet in de toekomst liggen.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return reverse("quickscan:ronde_detail", kwargs={"pk": self.pk})
 
     @property
     def is_afgerond(self) -> bool:
@@ -317,6 +323,9 @@ class Actie(models.Model):
     def __str__(self) -> str:
         return self.omschrijving[:80]
 
+    def get_absolute_url(self) -> str:
+        return reverse("quickscan:ronde_detail", kwargs={"pk": self.ronde_id}) + f"#element-{self.element.code}"
+
     def clean(self) -> None:
         errors = {}
         if self.deadline and self.ronde_id and self.deadline < self.ronde.datum:
@@ -329,9 +338,6 @@ class Actie(models.Model):
             errors["element"] = _("Dit element hoort niet bij het instrument van de ronde.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return reverse("quickscan:ronde_detail", kwargs={"pk": self.ronde_id}) + f"#element-{self.element.code}"
 
     def mag_bewerken(self, user) -> bool:
         return self.ronde.mag_acties_beheren(user)

@@ -51,9 +51,11 @@ def reeks(ronde: Ronde) -> Q:
 
 
 def vorige_ronde(ronde: Ronde) -> Ronde | None:
+    """The last submitted round of the same series before this one: what this round is compared with."""
     earlier = Q(datum__lt=ronde.datum) | Q(datum=ronde.datum, pk__lt=ronde.pk or 0)
     return (
-        Ronde.objects.filter(reeks(ronde) & earlier)
+        Ronde.objects.afgerond()
+        .filter(reeks(ronde) & earlier)
         .exclude(pk=ronde.pk)
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("element")))
         .order_by("-datum", "-pk")
@@ -62,9 +64,9 @@ def vorige_ronde(ronde: Ronde) -> Ronde | None:
 
 
 def volgnummer(ronde: Ronde) -> int:
-    """1 for the first round of its series ("1e versie"), 2 for the second, and so on."""
+    """1 for the first round of its series ("1e versie"), 2 for the second, and so on (submitted rounds)."""
     earlier = Q(datum__lt=ronde.datum) | Q(datum=ronde.datum, pk__lt=ronde.pk)
-    return Ronde.objects.filter(reeks(ronde) & earlier).count() + 1
+    return Ronde.objects.afgerond().filter(reeks(ronde) & earlier).count() + 1
 
 
 @dataclass
@@ -335,7 +337,11 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
             continue  # the empty score created with the round
         element = elementen.get(record.element_id)
         changes = [
-            (str(Score._meta.get_field(c.field).verbose_name), _toon(Score, c.field, c.old), _toon(Score, c.field, c.new))
+            (
+                str(Score._meta.get_field(c.field).verbose_name),
+                _toon(Score, c.field, c.old),
+                _toon(Score, c.field, c.new),
+            )
             for c in record.diff_against(previous).changes
         ]
         if changes:

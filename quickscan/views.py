@@ -108,9 +108,7 @@ class RondeDetailView(ZichtbaarMixin, DetailView):
             super()
             .get_queryset()
             .select_related("organisatie__werkplaats", "afdeling", "instrument")
-            .prefetch_related(
-                Prefetch("scores", queryset=Score.objects.select_related("element__instrument"))
-            )
+            .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("element__instrument")))
         )
 
     def get_context_data(self, **kwargs):
@@ -256,14 +254,17 @@ class RondeFormView(LoginRequiredMixin, View):
     def post(self, request, *args, **kwargs):
         ronde_form, element_forms, vorige, instrument = self.build_forms(request.POST)
         afronden = request.POST.get("actie") == "afronden"
-        valid = ronde_form.is_valid() & all([form.is_valid() for form in element_forms])
+        # A list, not a generator: every form is validated so that every error is shown at once.
+        valid = ronde_form.is_valid() & all([form.is_valid() for form in element_forms])  # noqa: C419
         if not valid:
             messages.error(request, _("De ronde is niet opgeslagen: verbeter de gemarkeerde velden."))
             return self.render_forms(ronde_form, element_forms, vorige, instrument, status=400)
         gegevens = {name: ronde_form.cleaned_data[name] for name in services.RONDE_VELDEN}
         invoer = {
             form.element.pk: services.ElementInvoer(
-                score=form.cleaned_data["score"], toelichting=form.cleaned_data["toelichting"], checklist=form.checklist()
+                score=form.cleaned_data["score"],
+                toelichting=form.cleaned_data["toelichting"],
+                checklist=form.checklist(),
             )
             for form in element_forms
         }

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from quickscan.models import Actie, Element, Ronde
 from tests.factories import (
     AfdelingFactory,
     OrganisatieFactory,
@@ -13,7 +14,6 @@ from tests.factories import (
     leider_van,
     maak_ronde,
 )
-from quickscan.models import Actie, Element, Ronde
 from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
 
 

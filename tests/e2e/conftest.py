@@ -71,10 +71,20 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def demo(transactional_db, settings):
-    """The demo data, as `make run` loads it."""
+    """The demo data, as `make run` loads it.
+
+    The live server needs committed data, so these tests flush the database afterwards, which also removes
+    what data migrations loaded (the quickscan instrument): load it again first, as its migration does.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core.management import call_command
+
     from werkplaats import demo
 
-    demo.laden()
+    import_module("quickscan.migrations.0002_paraplumodel_wmo_2014").load(apps, None)
+    call_command("load_demo")
     return demo
 
 

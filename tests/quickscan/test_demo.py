@@ -1,0 +1,58 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from quickscan import selectors
+from quickscan.models import Actie, Ronde
+from werkplaats.models import Organisatie, User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo")
+
+
+def scores(ronde):
+    return [s.score for s in ronde.scores.order_by("element__volgorde")]
+
+
+def test_het_oude_ambt_heeft_twee_rondes_waarin_vier_elementen_stegen(demo):
+    eerste, tweede = Ronde.objects.filter(organisatie__naam="Het Oude Ambt").order_by("datum")
+    assert (eerste.datum, tweede.datum) == (datetime.date(2014, 5, 9), datetime.date(2014, 10, 7))
+    assert eerste.afdeling.naam == "Sociale gebiedsteams" and eerste.functie == "Manager HOA"
+    assert eerste.illustratief and tweede.illustratief
+    gestegen = [a < b for a, b in zip(scores(eerste), scores(tweede), strict=True)]
+    assert sum(gestegen) == 4 and all(a <= b for a, b in zip(scores(eerste), scores(tweede), strict=True))
+    # The seed's chart labels: one 4, seven 3s and four 2s (8 black + 4 orange).
+    labels = scores(eerste) + [b for a, b in zip(scores(eerste), scores(tweede), strict=True) if a != b]
+    assert sorted(labels) == [2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4]
+    assert Actie.objects.filter(ronde=eerste, status="gereed").count() == 4
+
+
+def test_demo_heeft_trend_gedeeltelijke_ronde_en_te_late_rondes(demo):
+    assert Ronde.objects.afgerond().filter(organisatie__naam="MEE Groningen").count() == 4
+    promens = Ronde.objects.get(organisatie__naam="Promens Care")
+    assert promens.aantal_gescoord == 4
+    statussen = {c.organisatie.naam: c.status for c in selectors.cadans(Organisatie.objects.all())}
+    assert statussen["Het Oude Ambt"] == "te_laat"
+    assert statussen["Timpaan Welzijn"] == "op_schema" and statussen["Tinten"] == "nu"
+    assert statussen["Lentis"] == "geen"
+
+
+def test_demo_is_herhaalbaar(demo):
+    aantal = Ronde.objects.count()
+    call_command("load_demo")
+    assert Ronde.objects.count() == aantal
+
+
+def test_illustratieve_scores_zijn_zo_gelabeld_in_de_ui(client, demo):
+    client.force_login(User.objects.get(username="leider.hoa"))
+    ronde = Ronde.objects.filter(organisatie__naam="Het Oude Ambt").latest("datum")
+    content = client.get(ronde.get_absolute_url()).content.decode()
+    assert "Illustratief: gereconstrueerd voorbeeld" in content
+    content = client.get(reverse("quickscan:organisatie", kwargs={"pk": ronde.organisatie_id})).content.decode()
+    assert "illustratief" in content
