@@ -137,8 +137,8 @@ def voortgang_svg(eerste: Ronde, tweede: Ronde | None) -> str:
     kop = {"afdeling": eerste.plek, "naam": (tweede or eerste).ingevuld_door, "functie": (tweede or eerste).functie}
     return charts.voortgang_svg(
         chart_elementen(eerste.instrument),
-        chart_ronde(eerste),
-        chart_ronde(tweede) if tweede else None,
+        chart_ronde(eerste, volgnummer(eerste)),
+        chart_ronde(tweede, volgnummer(tweede)) if tweede else None,
         kop=kop,
         norm=eerste.instrument.norm,
     )
