@@ -28,3 +28,11 @@ def rol_toekennen(
     """Give a user a role; giving the same role twice changes nothing."""
     rol, _created = Rol.objects.get_or_create(user=user, soort=soort, werkplaats=werkplaats, organisatie=organisatie)
     return rol
+
+
+@transaction.atomic
+def opslaan(*, obj):
+    """Validate and save one record: the write of every plain create and edit form."""
+    obj.full_clean()
+    obj.save()
+    return obj

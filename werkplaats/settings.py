@@ -63,6 +63,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "werkplaats",
+    "trajecten",
+    "scholing",
     "quickscan",
     "django.contrib.admin",
     "django.contrib.auth",

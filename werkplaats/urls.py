@@ -28,6 +28,8 @@ account_patterns = [
 
 urlpatterns = [
     path("", include(werkplaats_patterns)),
+    path("trajecten/", include("trajecten.urls")),
+    path("scholing/", include("scholing.urls")),
     path("quickscan/", include("quickscan.urls")),
     path("account/", include(account_patterns)),
     path("beheer/", admin.site.urls),

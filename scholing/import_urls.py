@@ -1,0 +1,3 @@
+"""URLs of the participant import (inside the `scholing` namespace)."""
+
+urlpatterns: list = []
