@@ -124,12 +124,12 @@ class Bijeenkomst(models.Model):
         wat = self.titel or self.get_soort_display()
         return f"{wat} ({self.groep or self.traject}), {self.datum:%d-%m-%Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("scholing:aanwezigheid", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         if self.groep_id and self.traject_id and self.groep.traject_id != self.traject_id:
             raise ValidationError({"groep": _("Deze groep hoort niet bij het traject.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("scholing:aanwezigheid", kwargs={"pk": self.pk})
 
     def mag_bewerken(self, user) -> bool:
         return self.traject.mag_bewerken(user)
@@ -224,6 +224,9 @@ class Inschrijving(models.Model):
     def __str__(self) -> str:
         return f"{self.persoon} – {self.groep}"
 
+    def get_absolute_url(self) -> str:
+        return self.persoon.get_absolute_url()
+
     def clean(self) -> None:
         errors = {}
         if self.einddatum and self.startdatum and self.einddatum < self.startdatum:
@@ -256,9 +259,6 @@ class Inschrijving(models.Model):
                     break
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return self.persoon.get_absolute_url()
 
     def mag_bewerken(self, user) -> bool:
         return self.persoon.mag_bewerken(user)
@@ -335,6 +335,9 @@ class Buddy(models.Model):
             else self.naam
         )
 
+    def get_absolute_url(self) -> str:
+        return self.inschrijving.persoon.get_absolute_url()
+
     def clean(self) -> None:
         errors = {}
         if not self.is_team and self.aantal != 1:
@@ -343,9 +346,6 @@ class Buddy(models.Model):
             errors["vanaf"] = _("Een buddy kan niet vóór de start van de inschrijving beginnen.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return self.inschrijving.persoon.get_absolute_url()
 
     def mag_bewerken(self, user) -> bool:
         return self.inschrijving.mag_bewerken(user)
@@ -396,6 +396,9 @@ class Implementatieleider(models.Model):
     def __str__(self) -> str:
         return f"{self.persoon} ({self.persoon.organisatie})"
 
+    def get_absolute_url(self) -> str:
+        return self.persoon.get_absolute_url()
+
     def clean(self) -> None:
         errors = {}
         if self.actief_tot and self.actief_vanaf and self.actief_tot < self.actief_vanaf:
@@ -408,9 +411,6 @@ class Implementatieleider(models.Model):
             errors["persoon"] = _("Deze persoon hoort bij een organisatie van een andere werkplaats.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return self.persoon.get_absolute_url()
 
     def mag_bewerken(self, user) -> bool:
         return self.persoon.mag_bewerken(user)

@@ -106,12 +106,12 @@ class Traject(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    def get_absolute_url(self) -> str:
+        return reverse("trajecten:traject_detail", kwargs={"pk": self.pk})
+
     def clean(self) -> None:
         if self.startdatum and self.einddatum and self.einddatum < self.startdatum:
             raise ValidationError({"einddatum": _("De einddatum ligt vóór de startdatum.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("trajecten:traject_detail", kwargs={"pk": self.pk})
 
     def mag_bewerken(self, user) -> bool:
         return user.is_superuser or self.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
@@ -165,6 +165,9 @@ class Fase(models.Model):
     def __str__(self) -> str:
         return f"{self.nummer}. {self.naam}"
 
+    def get_absolute_url(self) -> str:
+        return self.traject.get_absolute_url() + "#fasen"
+
     def clean(self) -> None:
         errors = {}
         for name in ("startmaand", "eindmaand"):
@@ -175,9 +178,6 @@ class Fase(models.Model):
             errors["eindmaand"] = _("De eindmaand ligt vóór de startmaand.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return self.traject.get_absolute_url() + "#fasen"
 
 
 class DeelnameQuerySet(OrganisatieGebondenQuerySet):
@@ -227,6 +227,9 @@ class Deelname(models.Model):
     def __str__(self) -> str:
         return f"{self.organisatie} – {self.traject}"
 
+    def get_absolute_url(self) -> str:
+        return self.traject.get_absolute_url() + "#deelnemers"
+
     def clean(self) -> None:
         errors = {}
         if self.gestopt_op and self.vanaf and self.gestopt_op < self.vanaf:
@@ -237,9 +240,6 @@ class Deelname(models.Model):
             errors["organisatie"] = _("Deze organisatie hoort niet bij de werkplaats van het traject.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self) -> str:
-        return self.traject.get_absolute_url() + "#deelnemers"
 
     def mag_bewerken(self, user) -> bool:
         return self.traject.mag_bewerken(user)
