@@ -100,7 +100,7 @@ def voortgang_svg(
     links, rechts, plot_hoog, onder = 0.7, 0.6, 3.0, 0.75
     boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * len(legenda) + 0.35
     breed, hoog = links + 0.85 * n + rechts, boven + plot_hoog + onder
-    with _stijl():
+    with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, 0.85 * n / breed, plot_hoog / hoog))
         y = hoog - 0.2
@@ -135,20 +135,20 @@ def voortgang_svg(
         if ontbreekt:
             fig.text(links / breed, 0.1 / hoog, "– = niet gescoord", fontsize=8, color=TEKST_GRIJS)
         titel = "Voortgang implementatie-quickscan" + (f" – {kop['afdeling']}" if kop and kop.get("afdeling") else "")
-        return _naar_svg(fig, titel)
+        return naar_svg(fig, titel)
 
 
 def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: int = 3) -> str:
     """One line per element over all rounds (equally spaced, labelled with their dates)."""
     titel = "Verloop van de quickscanscores per element"
     if not rondes:
-        return _leeg_svg("Nog geen quickscans", titel)
+        return leeg_svg("Nog geen quickscans", titel)
     n, m = len(rondes), max(len(elementen), 1)
     breed, hoog = 8.0, 4.4
     links, rechts, boven, onder = 0.6, 2.5, 0.4, 0.8
     # Scores are integers, so lines coincide often: dodge the elements a little sideways.
     stap = min(0.06, 0.5 / m)
-    with _stijl():
+    with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes(
             (links / breed, onder / hoog, (breed - links - rechts) / breed, (hoog - boven - onder) / hoog)
@@ -177,7 +177,7 @@ def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: in
             ax.set_xticks(range(n), labels, fontsize=8)
         _normlijn(ax, norm, zorder=2)  # below the lines, which often lie on the norm
         ax.legend(loc="upper left", bbox_to_anchor=(1.12, 1.0), frameon=False, fontsize=8, borderaxespad=0)
-        return _naar_svg(fig, titel)
+        return naar_svg(fig, titel)
 
 
 def heatmap_svg(
@@ -189,13 +189,13 @@ def heatmap_svg(
     """Organisations (rows) by elements (columns), each cell coloured relative to the norm."""
     titel = "Quickscanscores per organisatie"
     if not rijen:
-        return _leeg_svg("Nog geen quickscans", titel)
+        return leeg_svg("Nog geen quickscans", titel)
     m, k = max(len(elementen), 1), len(rijen)
     cel_breed, cel_hoog = 0.9, 0.4
     kolommen = 4 if m >= 6 else 2  # legend columns
     links, rechts, boven, onder = 2.4, 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
     breed, hoog = links + m * cel_breed + rechts, boven + k * cel_hoog + onder
-    with _stijl():
+    with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, m * cel_breed / breed, k * cel_hoog / hoog))
         for i, (_, scores) in enumerate(rijen):
@@ -226,14 +226,14 @@ def heatmap_svg(
             borderpad=0,
             borderaxespad=0,
         )
-        return _naar_svg(fig, titel)
+        return naar_svg(fig, titel)
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
 
 @contextmanager
-def _stijl() -> Iterator[None]:
+def stijl() -> Iterator[None]:
     """Matplotlib defaults plus the house style, restored afterwards."""
     with _LOCK, matplotlib.rc_context():
         matplotlib.rcdefaults()
@@ -241,7 +241,7 @@ def _stijl() -> Iterator[None]:
         yield
 
 
-def _naar_svg(fig: Figure, titel: str) -> str:
+def naar_svg(fig: Figure, titel: str) -> str:
     """Serialise without prolog/doctype (``<svg`` comes first) and with a ``<title>``."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
@@ -251,11 +251,11 @@ def _naar_svg(fig: Figure, titel: str) -> str:
     return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
 
 
-def _leeg_svg(tekst: str, titel: str) -> str:
-    with _stijl():
+def leeg_svg(tekst: str, titel: str) -> str:
+    with stijl():
         fig = Figure(figsize=(4.0, 0.8))
         fig.text(0.5, 0.5, tekst, ha="center", va="center", fontsize=11, color=TEKST_GRIJS)
-        return _naar_svg(fig, titel)
+        return naar_svg(fig, titel)
 
 
 def _score(scores: Mapping[str, int | None], code: str) -> int | None:

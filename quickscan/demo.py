@@ -12,6 +12,7 @@ import datetime
 
 from django.db import transaction
 
+from trajecten.models import Traject
 from werkplaats.models import Afdeling, Organisatie, Werkplaats
 
 from . import services
@@ -131,12 +132,13 @@ def laden() -> None:
     if Ronde.objects.filter(organisatie__werkplaats=werkplaats).exists():
         return
     today = datetime.date.today()
+    traject = Traject.objects.filter(werkplaats=werkplaats).order_by("startdatum").first()
     rondes = [*RONDES, *[(o, None, today - datetime.timedelta(days=d), n, f, s) for o, d, n, f, s in RECENT]]
     hoa_rondes = []
     for organisatie_naam, team, datum, naam, functie, scores in rondes:
         organisatie = Organisatie.objects.get(werkplaats=werkplaats, naam=organisatie_naam)
         afdeling = Afdeling.objects.get(organisatie=organisatie, naam=team) if team else None
-        ronde = _ronde(organisatie, afdeling, datum, naam, functie, scores)
+        ronde = _ronde(organisatie, afdeling, datum, naam, functie, scores, traject)
         if organisatie_naam == "Het Oude Ambt":
             hoa_rondes.append(ronde)
     eerste = hoa_rondes[0]
@@ -154,7 +156,7 @@ def laden() -> None:
         )
 
 
-def _ronde(organisatie, afdeling, datum, naam, functie, scores) -> Ronde:
+def _ronde(organisatie, afdeling, datum, naam, functie, scores, traject) -> Ronde:
     ronde = services.ronde_aanmaken(
         organisatie=organisatie,
         afdeling=afdeling,
@@ -169,4 +171,8 @@ def _ronde(organisatie, afdeling, datum, naam, functie, scores) -> Ronde:
     )
     elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
     invoer = {elementen[code]: services.ElementInvoer(score=score) for code, score in zip(CODES, scores, strict=True)}
-    return services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens={}, invoer=invoer, afronden=True)
+    gegevens = {}
+    deelname = traject.deelnames.filter(organisatie=organisatie).first() if traject else None
+    if deelname is not None and datum <= traject.einddatum:
+        gegevens = {"traject": traject, "methoden": list(deelname.methoden.all())}
+    return services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens=gegevens, invoer=invoer, afronden=True)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.models import Methode, Traject
 from werkplaats.models import Afdeling, Organisatie
 
 from .models import Actie, Element, QuickscanInstelling, Ronde, Vraag
@@ -15,6 +16,8 @@ class RondeForm(forms.ModelForm):
         model = Ronde
         fields = [
             "afdeling",
+            "traject",
+            "methoden",
             "datum",
             "ingevuld_door",
             "functie",
@@ -55,6 +58,12 @@ class RondeForm(forms.ModelForm):
             teams = teams.filter(actief=True)
         self.fields["afdeling"].queryset = teams
         self.fields["afdeling"].empty_label = _("De hele organisatie")
+        trajecten = Traject.objects.filter(deelnames__organisatie=organisatie).distinct()
+        self.fields["traject"].queryset = trajecten
+        self.fields["traject"].empty_label = _("Geen traject")
+        self.fields["methoden"].queryset = Methode.objects.filter(deelnames__organisatie=organisatie).distinct()
+        self.fields["methoden"].widget = forms.CheckboxSelectMultiple()
+        self.fields["methoden"].help_text = _("De methoden die de organisatie in het traject invoert.")
         self.fields["vernieuwers"].widget = forms.RadioSelect(
             choices=[("", _("Niet ingevuld")), *Ronde.Antwoord.choices]
         )

@@ -155,6 +155,21 @@ class Ronde(models.Model):
         help_text=_("Leeg: de hele organisatie."),
     )
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="rondes")
+    traject = models.ForeignKey(
+        "trajecten.Traject",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quickscan_rondes",
+        verbose_name=_("traject"),
+    )
+    methoden = models.ManyToManyField(
+        "trajecten.Methode",
+        blank=True,
+        related_name="quickscan_rondes",
+        verbose_name=_("methoden"),
+        help_text=_("De methoden die de organisatie invoert."),
+    )
     datum = models.DateField(_("datum"))
     ingevuld_door = models.CharField(_("ingevuld door (naam)"), max_length=200)
     functie = models.CharField(_("functie"), max_length=200)
@@ -218,6 +233,12 @@ class Ronde(models.Model):
             errors["afdeling"] = _("Dit team hoort niet bij deze organisatie.")
         if self.datum and self.datum > datetime.date.today():
             errors["datum"] = _("De datum mag niet in de toekomst liggen.")
+        if (
+            self.traject_id
+            and self.organisatie_id
+            and not self.traject.deelnames.filter(organisatie_id=self.organisatie_id).exists()
+        ):
+            errors["traject"] = _("Deze organisatie neemt niet deel aan dit traject.")
         if errors:
             raise ValidationError(errors)
 

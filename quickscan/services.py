@@ -18,10 +18,24 @@ from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Scor
 
 RONDE_VELDEN = [
     "afdeling",
+    "traject",
     "datum",
     "ingevuld_door",
     "functie",
     "aanwezig",
+    "gereedheid",
+    "veranderingsgeschiedenis",
+    "capaciteit_tijd",
+    "capaciteit_middelen",
+    "capaciteit_ruimte",
+    "capaciteit_menskracht",
+    "vernieuwers",
+    "vernieuwers_toelichting",
+]
+
+
+# The readiness questions, asked before the first round and carried over into every next one.
+GEREEDHEID_VELDEN = [
     "gereedheid",
     "veranderingsgeschiedenis",
     "capaciteit_tijd",
@@ -133,11 +147,15 @@ def ronde_opslaan(
             raise ValidationError(_("Deze ronde is afgerond en kan niet meer worden gewijzigd."))
         raise VerouderdeVersie
     ronde.versie = versie + 1
+    gegevens = dict(gegevens)
+    methoden = gegevens.pop("methoden", None)
     for name, value in gegevens.items():
         if name not in RONDE_VELDEN:
             raise TypeError(f"not a round field: {name}")
         setattr(ronde, name, value)
     ronde.full_clean()
+    if methoden is not None:
+        ronde.methoden.set(methoden)
 
     scores = {score.element_id: score for score in ronde.scores.select_related("element")}
     elementen = {element_id: score.element for element_id, score in scores.items()}

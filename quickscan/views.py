@@ -195,9 +195,11 @@ class RondeFormView(LoginRequiredMixin, View):
             initial["afdeling"] = afdeling.get().pk
         if vorige is not None:
             # Readiness is shown again, editable, with every round: start from the last answers.
-            for name in services.RONDE_VELDEN[4:]:
+            for name in services.GEREEDHEID_VELDEN:
                 initial[name] = getattr(vorige, name)
             initial["functie"] = vorige.functie
+            initial["traject"] = vorige.traject_id
+            initial["methoden"] = list(vorige.methoden.all())
         return initial
 
     def build_forms(self, data=None):
@@ -260,6 +262,7 @@ class RondeFormView(LoginRequiredMixin, View):
             messages.error(request, _("De ronde is niet opgeslagen: verbeter de gemarkeerde velden."))
             return self.render_forms(ronde_form, element_forms, vorige, instrument, status=400)
         gegevens = {name: ronde_form.cleaned_data[name] for name in services.RONDE_VELDEN}
+        gegevens["methoden"] = ronde_form.cleaned_data["methoden"]
         invoer = {
             form.element.pk: services.ElementInvoer(
                 score=form.cleaned_data["score"],

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "trajecten",
     "scholing",
     "quickscan",
+    "rapportage",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

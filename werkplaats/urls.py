@@ -31,6 +31,7 @@ urlpatterns = [
     path("trajecten/", include("trajecten.urls")),
     path("scholing/", include("scholing.urls")),
     path("quickscan/", include("quickscan.urls")),
+    path("rapportage/", include("rapportage.urls")),
     path("account/", include(account_patterns)),
     path("beheer/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -171,3 +171,31 @@ def test_actie_data_moeten_kloppen():
         )
     )
     assert actie.gereed_op is None
+
+
+def test_ronde_hoort_bij_een_traject_waaraan_de_organisatie_deelneemt(world):
+    from trajecten import services as traject_services
+    from trajecten.models import Deelname, Methode, Traject
+
+    methode = Methode.objects.create(naam="Het Gesprek", korte_naam="Het Gesprek")
+    traject = traject_services.traject_opslaan(
+        traject=Traject(
+            werkplaats=world.werkplaats,
+            naam="Traject",
+            startdatum=datetime.date(2014, 1, 1),
+            einddatum=datetime.date(2015, 12, 31),
+        ),
+        methoden_aangeboden=[methode],
+        methoden=[methode],
+    )
+    traject_services.deelname_opslaan(
+        deelname=Deelname(traject=traject, organisatie=world.org_a, vanaf=datetime.date(2014, 1, 1)), methoden=[methode]
+    )
+    ronde = maak_ronde(world.org_a)
+    services.ronde_opslaan(
+        ronde=ronde, versie=ronde.versie, gegevens={"traject": traject, "methoden": [methode]}, invoer={}
+    )
+    assert list(Ronde.objects.get(pk=ronde.pk).methoden.all()) == [methode]
+    andere = maak_ronde(world.org_b)
+    with pytest.raises(ValidationError, match="neemt niet deel"):
+        services.ronde_opslaan(ronde=andere, versie=andere.versie, gegevens={"traject": traject}, invoer={})

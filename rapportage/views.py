@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import datetime
+
+from django.views.generic import DetailView
+
+from quickscan.selectors import add_months
+from scholing import selectors
+from trajecten.models import Traject
+from werkplaats.access import ZichtbaarMixin
+from werkplaats.models import Rol
+
+from . import charts
+from .forms import PeildatumForm
+
+
+class DashboardView(ZichtbaarMixin, DetailView):
+    """The coordinator's dashboard: every target against its realised figure, as of a peildatum."""
+
+    model = Traject
+    template_name = "rapportage/dashboard.html"
+    context_object_name = "traject"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = PeildatumForm(request.GET or None, traject=self.object)
+        if request.GET and not form.is_valid():
+            peildatum = form.standaard()
+            status = 400
+        else:
+            peildatum = form.cleaned_data["peildatum"] if request.GET else form.standaard()
+            status = 200
+        context = self.get_context_data(object=self.object, form=form, peildatum=peildatum)
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, *, peildatum: datetime.date, **kwargs):
+        traject = self.object
+        cijfers = selectors.traject_cijfers(traject, peildatum)
+        user = self.request.user
+        eigen = user.geleide_organisatie_ids()
+        organisaties = cijfers.organisaties
+        if not (
+            user.is_superuser
+            or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
+        ):
+            # Leaders read the trajectory's totals, and the details of their own organisation only.
+            organisaties = [o for o in organisaties if o.organisatie.pk in eigen]
+        verloop = selectors.verloop(traject, _maanden(traject.startdatum, peildatum))
+        return super().get_context_data(
+            cijfers=cijfers,
+            organisaties=organisaties,
+            verloop=verloop,
+            verloop_svg=charts.verloop_svg(verloop),
+            **kwargs,
+        )
+
+
+def _maanden(start: datetime.date, einde: datetime.date) -> list[datetime.date]:
+    """The first of every month from the start up to the peildatum, and the peildatum itself."""
+    dagen, dag = [], start.replace(day=1)
+    while dag <= einde:
+        dagen.append(max(dag, start))
+        dag = add_months(dag, 1)
+    if not dagen or dagen[-1] != einde:
+        dagen.append(einde)
+    return dagen
