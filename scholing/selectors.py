@@ -126,11 +126,11 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
     uitgevallen = list(
         Inschrijving.objects.filter(
             groep__traject=traject, status=Inschrijving.Status.UITGEVALLEN, einddatum__lte=peildatum
-        ).values_list("persoon_id", "uitvalreden")
+        ).values_list("persoon_id", "groep_id", "uitvalreden")
     )
     buddies = list(
         Buddy.objects.filter(inschrijving__groep__traject=traject, vanaf__lte=peildatum).values_list(
-            "inschrijving__persoon_id", "aantal", "is_team"
+            "inschrijving__persoon_id", "inschrijving__persoon__organisatie_id", "aantal", "is_team"
         )
     )
     leiders = list(
@@ -183,9 +183,11 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
 
     # Buddies ------------------------------------------------------------------------------------
     buddies_per_persoon: Counter[int] = Counter()
+    buddies_per_organisatie: Counter[int] = Counter()
     teams = 0
-    for persoon_id, aantal, is_team in buddies:
+    for persoon_id, organisatie_id, aantal, is_team in buddies:
         buddies_per_persoon[persoon_id] += aantal
+        buddies_per_organisatie[organisatie_id] += aantal
         teams += is_team
     onder_minimum = sum(1 for p in professionals if buddies_per_persoon[p] < MIN_BUDDIES)
 
@@ -214,10 +216,14 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
     for inschrijving in inschrijvingen:
         if inschrijving.persoon.soort == Persoon.Soort.PROFESSIONAL and inschrijving.groep.soort == "regulier":
             org(inschrijving.persoon.organisatie).professionals += 1
-    persoon_org = {i.persoon_id: i.persoon.organisatie for i in inschrijvingen}
-    for persoon_id, aantal in buddies_per_persoon.items():
-        if persoon_id in persoon_org:
-            org(persoon_org[persoon_id]).buddies += aantal
+    # Buddies reached by someone who later dropped out still count, for the total and for their organisation.
+    bekend = {
+        o.pk: o for o in [i.persoon.organisatie for i in inschrijvingen] + [d.organisatie for d in deelnames.values()]
+    }
+    ontbrekend = set(buddies_per_organisatie) - set(bekend)
+    bekend.update({o.pk: o for o in Organisatie.objects.filter(pk__in=ontbrekend)} if ontbrekend else {})
+    for organisatie_id, aantal in buddies_per_organisatie.items():
+        org(bekend[organisatie_id]).buddies += aantal
     for leider in leiders:
         cijfers = org(leider.persoon.organisatie)
         cijfers.leiders_totaal += 1
@@ -227,7 +233,10 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         cijfers.methoden.sort(key=lambda m: m.korte_naam)
     per_aantal = Counter(len(o.methoden) for o in organisaties if o.methoden)
 
-    uitval_redenen = Counter(dict(Uitvalreden.choices).get(reden, reden) for _persoon, reden in uitgevallen)
+    # A dropout counts once per person and group, and not at all when the person has returned to that group.
+    terug = {(i.persoon_id, i.groep_id) for i in inschrijvingen}
+    uitval = {(p, g): reden for p, g, reden in uitgevallen if (p, g) not in terug}
+    uitval_redenen = Counter(dict(Uitvalreden.choices).get(reden, reden) for reden in uitval.values())
     grootste = (
         Bijeenkomst.objects.filter(traject=traject, datum__lte=peildatum, aantal_aanwezig__isnull=False)
         .order_by("-aantal_aanwezig", "datum")
@@ -253,7 +262,7 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         leiders_redenen=redenen.most_common(),
         vrijwilligers=len(vrijwilligers),
         ambtenaren_totaal=len(ambtenaren),
-        uitval_totaal=len(uitgevallen),
+        uitval_totaal=len(uitval),
         uitval_redenen=uitval_redenen.most_common(),
         organisaties_per_aantal_methoden=dict(sorted(per_aantal.items(), reverse=True)),
         grootste_bijeenkomst=grootste,
@@ -279,7 +288,7 @@ def _doelen(cijfers: TrajectCijfers, totals, targets) -> list[Doel]:
         doelen.append(
             Doel(
                 "buddies",
-                f"Buddy's (minimaal {totals['buddies_per_deelnemer']} per deelnemer)",
+                f"Buddy's ({totals['buddies_per_deelnemer']} per beoogde deelnemer)",
                 (totals["professionals"] or 0) * totals["buddies_per_deelnemer"],
                 cijfers.buddies_totaal,
                 formulering("buddies_per_deelnemer"),
