@@ -204,7 +204,7 @@ def test_uitval_met_redenen(eind):
     # Seven people dropped out for good; the person who came back is not a dropout at the end.
     assert eind.uitval_totaal == 7
     redenen = dict(eind.uitval_redenen)
-    assert redenen[Uitvalreden.TE_DRUK.label] == 1 and redenen[Uitvalreden.ANDERS.label] == 1  # and the returner is back
+    assert redenen[Uitvalreden.TE_DRUK.label] == 1 and redenen[Uitvalreden.ANDERS.label] == 1  # the returner is back
     anders = Inschrijving.objects.get(uitvalreden=Uitvalreden.ANDERS)
     assert anders.toelichting
 
