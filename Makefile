@@ -5,7 +5,7 @@ PY := $(BIN)/python
 # Local development runs with debug on; tests run with debug on at import (pytest turns DEBUG off at run time).
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format test-fast clean help
+.PHONY: run test lint format test-fast bench clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:8000"
@@ -44,6 +44,10 @@ test: $(VENV)/.installed-dev
 # The suite without the browser tests, for a quick loop.
 test-fast: $(VENV)/.installed-dev
 	$(DEV_ENV) $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Page times and query counts on the demo versus a national data set (see bench/pages.py).
+bench: $(VENV)/.installed-dev
+	$(DEV_ENV) $(PY) bench/pages.py $(BENCH_ARGS)
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

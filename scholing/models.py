@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trajecten.models import Methode, Traject
+from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
 from werkplaats.models import Organisatie, OrganisatieGebondenQuerySet, Rol
 
 
@@ -32,15 +32,6 @@ class Uitvalreden(models.TextChoices):
     NIET_AAN_DE_ORDE = "niet_aan_de_orde", _("implementatie nog niet aan de orde")
     GEEN_MEDEWERKING = "geen_medewerking", _("geen medewerking van het management")
     ANDERS = "anders", _("anders")
-
-
-class TrajectGebondenQuerySet(models.QuerySet):
-    """Rows of a trajectory, visible to whoever may see the trajectory (see TrajectQuerySet)."""
-
-    traject_pad = "traject"
-
-    def zichtbaar_voor(self, user):
-        return self.filter(**{f"{self.traject_pad}__in": Traject.objects.zichtbaar_voor(user)})
 
 
 class Scholingsgroep(models.Model):

@@ -110,6 +110,8 @@ def aanwezigheid_registreren(*, bijeenkomst: Bijeenkomst, aanwezig: Iterable[int
 def implementatieleider_stoppen(
     *, leider: Implementatieleider, datum: datetime.date, reden: str, toelichting: str = ""
 ) -> Implementatieleider:
+    if leider.actief_tot is not None:
+        raise ValidationError(_("Deze implementatieleider is al gestopt."))
     leider.actief_tot = datum
     leider.reden_vertrek = reden
     leider.toelichting = toelichting

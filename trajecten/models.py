@@ -73,6 +73,15 @@ class TrajectQuerySet(models.QuerySet):
         ).distinct()
 
 
+class TrajectGebondenQuerySet(models.QuerySet):
+    """Rows of a trajectory, visible to whoever may see the trajectory."""
+
+    traject_pad = "traject"
+
+    def zichtbaar_voor(self, user):
+        return self.filter(**{f"{self.traject_pad}__in": Traject.objects.zichtbaar_voor(user)})
+
+
 class Traject(models.Model):
     werkplaats = models.ForeignKey(
         Werkplaats, on_delete=models.PROTECT, related_name="trajecten", verbose_name=_("werkplaats")
@@ -149,6 +158,8 @@ class Fase(models.Model):
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
 
+    objects = TrajectGebondenQuerySet.as_manager()
+
     class Meta:
         ordering = ["traject", "nummer"]
         verbose_name = _("fase")
@@ -167,6 +178,9 @@ class Fase(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.traject.get_absolute_url() + "#fasen"
+
+    def mag_bewerken(self, user) -> bool:
+        return self.traject.mag_bewerken(user)
 
     def clean(self) -> None:
         errors = {}
@@ -276,6 +290,8 @@ class Streefwaarde(models.Model):
     waarde = models.PositiveIntegerField(_("waarde"))
     formulering = models.CharField(_("formulering"), max_length=20, choices=Formulering.choices, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+
+    objects = TrajectGebondenQuerySet.as_manager()
 
     class Meta:
         ordering = ["traject", "indicator", "methode__korte_naam"]

@@ -35,25 +35,52 @@ class FormStatusMixin:
         return response
 
 
-class ServiceFormMixin(FormStatusMixin):
-    """Create and update views whose write goes through a service.
+def fouten_tonen(form, error: ValidationError, veldnamen: dict[str, str] | None = None) -> None:
+    """Put a service's ValidationError on the form: next to the field it names, else above the form.
 
-    Subclasses define `save(form)`, which calls the service; a ValidationError it raises (a rule the form itself cannot
-    see, such as a uniqueness constraint) is shown on the form with a 400, and nothing is written.
+    `veldnamen` maps a model field to the form field that fed it (an action's `datum` becomes `einddatum`).
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        field = (veldnamen or {}).get(field, field)
+        form.add_error(field if field in form.fields and not form.fields[field].disabled else None, errors)
+
+
+class ServiceFormMixin(FormStatusMixin):
+    """Create, update and action views whose write goes through a service.
+
+    Subclasses define `save(form)`, which calls the service. A ValidationError it raises (a rule the form
+    itself cannot see, such as a uniqueness constraint), with or without a field, is shown on the form
+    with a 400, and nothing is written.
     """
 
     success_message = ""
+    veldnamen: dict[str, str] = {}
 
     def form_valid(self, form):
         try:
             self.object = self.save(form)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            self.na_fout()
+            fouten_tonen(form, error, self.veldnamen)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"naam": str(self.object)})
         return HttpResponseRedirect(self.get_success_url())
+
+    def na_fout(self) -> None:
+        """Undo what a failed service changed on the object in memory (the database was never written)."""
+        if getattr(self, "object", None) is not None and self.object.pk:
+            self.object.refresh_from_db()
+
+
+class OpslaanMixin(ServiceFormMixin):
+    """A plain create or edit form: the record is validated and saved by `services.opslaan`."""
+
+    def save(self, form):
+        return services.opslaan(obj=form.save(commit=False))
 
 
 class LoginView(FormStatusMixin, auth_views.LoginView):

@@ -1,0 +1,162 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkplaats.models import Organisatie, Rol, Werkplaats
+
+from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
+
+
+def datum(**attrs) -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+
+
+def maand() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+
+MAAND_FORMATEN = ["%Y-%m", "%Y-%m-%d", "%d-%m-%Y", "%m-%Y"]
+
+
+class TrajectForm(forms.ModelForm):
+    class Meta:
+        model = Traject
+        fields = [
+            "werkplaats",
+            "naam",
+            "startdatum",
+            "einddatum",
+            "doel",
+            "activiteiten",
+            "methoden_aangeboden",
+            "methoden",
+        ]
+        widgets = {
+            "startdatum": datum(),
+            "einddatum": datum(),
+            "doel": forms.Textarea(attrs={"rows": 4}),
+            "activiteiten": forms.Textarea(attrs={"rows": 4}),
+            "methoden_aangeboden": forms.CheckboxSelectMultiple,
+            "methoden": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {"methoden": _("Een gekozen methode moet ook zijn aangeboden.")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        werkplaatsen = Werkplaats.objects.all()
+        if not user.is_superuser:
+            werkplaatsen = werkplaatsen.filter(pk__in=user.werkplaats_ids(Rol.Soort.COORDINATOR))
+        field = self.fields["werkplaats"]
+        field.queryset = werkplaatsen
+        field.empty_label = None
+        if self.instance.pk:
+            # Moving a trajectory to another werkplaats is a job for the admin.
+            field.disabled = True
+        elif len(werkplaatsen) == 1:
+            field.initial = werkplaatsen[0]
+
+
+class FaseForm(forms.ModelForm):
+    startmaand = forms.DateField(label=_("startmaand"), input_formats=MAAND_FORMATEN, widget=maand())
+    eindmaand = forms.DateField(label=_("eindmaand"), input_formats=MAAND_FORMATEN, widget=maand())
+
+    class Meta:
+        model = Fase
+        fields = ["nummer", "naam", "theorie", "label", "startmaand", "eindmaand", "maanden_tekst", "omschrijving"]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+
+    def clean_nummer(self):
+        nummer = self.cleaned_data["nummer"]
+        andere = Fase.objects.filter(traject=self.instance.traject, nummer=nummer).exclude(pk=self.instance.pk)
+        if andere.exists():
+            raise forms.ValidationError(_("Dit traject heeft al een fase met dit nummer."))
+        return nummer
+
+
+class DeelnameForm(forms.ModelForm):
+    bewijs_url = forms.URLField(
+        label=_("link naar bewijs"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Bijvoorbeeld een magazine of verslag."),
+    )
+
+    class Meta:
+        model = Deelname
+        fields = [
+            "organisatie",
+            "methoden",
+            "vanaf",
+            "later_ingestapt",
+            "gestopt_op",
+            "reden_stoppen",
+            "borging",
+            "borging_toelichting",
+            "bewijs_url",
+        ]
+        widgets = {
+            "methoden": forms.CheckboxSelectMultiple,
+            "vanaf": datum(),
+            "gestopt_op": datum(),
+            "reden_stoppen": forms.Textarea(attrs={"rows": 2}),
+            "borging_toelichting": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+        organisaties = Organisatie.objects.filter(werkplaats_id=traject.werkplaats_id)
+        field = self.fields["organisatie"]
+        if self.instance.pk:
+            field.queryset = organisaties
+            field.disabled = True
+        else:
+            field.queryset = organisaties.filter(actief=True).exclude(deelnames__traject=traject)
+        self.fields["methoden"].queryset = traject.methoden.all()
+        self.fields["methoden"].help_text = _("Alleen de methoden die in het traject gekozen zijn.")
+
+
+class StreefwaardeForm(forms.ModelForm):
+    class Meta:
+        model = Streefwaarde
+        fields = ["indicator", "methode", "formulering", "waarde", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+        self.fields["methode"].queryset = traject.methoden.all()
+        self.fields["methode"].empty_label = _("Het hele traject")
+
+    def clean(self):
+        cleaned = super().clean()
+        indicator, methode = cleaned.get("indicator"), cleaned.get("methode")
+        if indicator:
+            andere = Streefwaarde.objects.filter(
+                traject=self.instance.traject, indicator=indicator, methode=methode
+            ).exclude(pk=self.instance.pk)
+            if andere.exists():
+                self.add_error(
+                    "methode" if methode else "indicator",
+                    _("Voor deze indicator en methode is al een streefwaarde vastgelegd."),
+                )
+        return cleaned
+
+
+class MethodeForm(forms.ModelForm):
+    databank_url = forms.URLField(label=_("link naar databank"), max_length=200, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Methode
+        fields = ["naam", "korte_naam", "omschrijving", "kenmerken", "databank_url"]
+        widgets = {
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "kenmerken": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+AliasFormSet = forms.inlineformset_factory(Methode, MethodeAlias, fields=["naam", "context"], extra=2, can_delete=False)
