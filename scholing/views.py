@@ -14,7 +14,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from trajecten.models import Traject
+from trajecten.views import OnderTrajectMixin, TrajectOnderdeelMixin
 from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
 from werkplaats.services import opslaan
 from werkplaats.views import OpslaanMixin, ServiceFormMixin, fouten_tonen
@@ -367,18 +367,6 @@ class InschrijvingAfrondenView(InschrijvingActieView):
 # Groups -------------------------------------------------------------------------------------------
 
 
-class OnderTrajectMixin(OuderMixin):
-    """Create a row under a trajectory: 404 when it is out of sight, 403 without edit rights."""
-
-    parent_model = Traject
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.parent}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.parent, **kwargs)
-
-
 class ScholingsgroepDetailView(ZichtbaarMixin, DetailView):
     model = Scholingsgroep
     context_object_name = "groep"
@@ -414,15 +402,8 @@ class ScholingsgroepCreateView(OnderTrajectMixin, ScholingsgroepFormMixin, Creat
         return {"nummer": Scholingsgroep.objects.filter(traject=self.parent).count() + 1}
 
 
-class ScholingsgroepUpdateView(BewerkbaarMixin, ScholingsgroepFormMixin, UpdateView):
-    def get_queryset(self):
-        return super().get_queryset().select_related("traject", "methode")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.object.traject}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object.traject, **kwargs)
+class ScholingsgroepUpdateView(TrajectOnderdeelMixin, ScholingsgroepFormMixin, UpdateView):
+    related = ("traject", "methode")
 
 
 # Sessions and the attendance register ------------------------------------------------------------
@@ -439,15 +420,8 @@ class BijeenkomstCreateView(OnderTrajectMixin, BijeenkomstFormMixin, CreateView)
         return {"groep": self.request.GET.get("groep")}
 
 
-class BijeenkomstUpdateView(BewerkbaarMixin, BijeenkomstFormMixin, UpdateView):
-    def get_queryset(self):
-        return super().get_queryset().select_related("traject", "groep__methode")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.object.traject}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object.traject, **kwargs)
+class BijeenkomstUpdateView(TrajectOnderdeelMixin, BijeenkomstFormMixin, UpdateView):
+    related = ("traject", "groep__methode")
 
 
 class AanwezigheidView(ZichtbaarMixin, SingleObjectMixin, TemplateView):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -177,32 +177,8 @@ class TrajectUpdateView(BewerkbaarMixin, TrajectFormMixin, UpdateView):
 # Parts of a trajectory: phases, participation, targets --------------------------------------------
 
 
-class TrajectOnderdeelMixin(LoginRequiredMixin):
-    """Edit a row that belongs to a trajectory: 404 when the trajectory is out of sight, 403 without edit rights."""
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .filter(traject__in=Traject.objects.zichtbaar_voor(self.request.user))
-            .select_related("traject")
-        )
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not obj.traject.mag_bewerken(self.request.user):
-            raise PermissionDenied
-        return obj
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.object.traject}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object.traject, **kwargs)
-
-
 class OnderTrajectMixin(OuderMixin):
-    """Create a row under a trajectory the user may edit."""
+    """Create a row under a trajectory: 404 when it is out of sight, 403 without edit rights."""
 
     parent_model = Traject
 
@@ -211,6 +187,21 @@ class OnderTrajectMixin(OuderMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(traject=self.parent, **kwargs)
+
+
+class TrajectOnderdeelMixin(BewerkbaarMixin):
+    """Edit a row of a trajectory: 404 when the trajectory is out of sight, 403 without edit rights."""
+
+    related = ("traject",)
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(*self.related)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "traject": self.object.traject}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(traject=self.object.traject, **kwargs)
 
 
 class FaseFormMixin(OpslaanMixin):
@@ -242,15 +233,8 @@ class DeelnameCreateView(OnderTrajectMixin, DeelnameFormMixin, CreateView):
         return {"vanaf": self.parent.startdatum}
 
 
-class DeelnameUpdateView(BewerkbaarMixin, DeelnameFormMixin, UpdateView):
-    def get_queryset(self):
-        return super().get_queryset().select_related("traject", "organisatie")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.object.traject}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object.traject, **kwargs)
+class DeelnameUpdateView(TrajectOnderdeelMixin, DeelnameFormMixin, UpdateView):
+    related = ("traject", "organisatie")
 
 
 class StreefwaardeFormMixin(OpslaanMixin):
