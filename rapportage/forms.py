@@ -3,6 +3,10 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.models import Traject
+
+from .models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
+
 
 class PeildatumForm(forms.Form):
     peildatum = forms.DateField(
@@ -29,3 +33,99 @@ class PeildatumForm(forms.Form):
     def standaard(self) -> datetime.date:
         """Today, or the end of the trajectory when it is over."""
         return min(datetime.date.today(), self.traject.einddatum)
+
+
+# The dissemination register and the curriculum placements ------------------------------------------------
+
+
+def _datum() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DisseminatieForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), max_length=200, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Disseminatie
+        fields = [
+            "soort",
+            "titel",
+            "auteurs",
+            "rubriek",
+            "datum",
+            "jaar",
+            "evenement",
+            "plaats",
+            "uitgever",
+            "boektitel",
+            "redactie",
+            "url",
+            "methoden",
+            "status",
+            "bijlage",
+            "omschrijving",
+            "actief",
+        ]
+        widgets = {
+            "auteurs": forms.Textarea(attrs={"rows": 2}),
+            "datum": _datum(),
+            "methoden": forms.CheckboxSelectMultiple,
+            "omschrijving": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+        self.fields["methoden"].queryset = traject.methoden_aangeboden.all()
+
+
+class ProgrammaonderdeelForm(forms.ModelForm):
+    class Meta:
+        model = Programmaonderdeel
+        fields = ["soort", "nummer", "titel", "sprekers", "omschrijving", "actief"]
+        widgets = {"sprekers": forms.Textarea(attrs={"rows": 3}), "omschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, disseminatie: Disseminatie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.disseminatie = disseminatie
+
+    def clean(self):
+        cleaned = super().clean()
+        soort, nummer = cleaned.get("soort"), cleaned.get("nummer")
+        if soort and nummer:
+            andere = Programmaonderdeel.objects.filter(
+                disseminatie=self.instance.disseminatie, soort=soort, nummer=nummer
+            ).exclude(pk=self.instance.pk)
+            if andere.exists():
+                self.add_error("nummer", _("Dit programma heeft al een onderdeel van deze soort met dit nummer."))
+        return cleaned
+
+
+class OnderwijsmoduleForm(forms.ModelForm):
+    class Meta:
+        model = Onderwijsmodule
+        fields = ["naam", "methode", "doelgroep", "ontwikkeld_met", "omschrijving", "actief"]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+        self.fields["methode"].queryset = traject.methoden_aangeboden.all()
+
+    def clean_naam(self):
+        naam = self.cleaned_data["naam"]
+        andere = Onderwijsmodule.objects.filter(traject=self.instance.traject, naam=naam).exclude(pk=self.instance.pk)
+        if andere.exists():
+            raise forms.ValidationError(_("Dit traject heeft al een module met deze naam."))
+        return naam
+
+
+class PlaatsingForm(forms.ModelForm):
+    class Meta:
+        model = Plaatsing
+        fields = ["opleiding", "jaar", "vorm", "startjaar", "status", "toelichting", "actief"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, module: Onderwijsmodule, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.module = module

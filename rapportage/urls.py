@@ -1,9 +1,52 @@
 from django.urls import path
 
-from . import views
+from . import register_views, views
 
 app_name = "rapportage"
 
 urlpatterns = [
     path("trajecten/<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    # The dissemination register and the curriculum modules of a trajectory
+    path("disseminatie/", register_views.RegisterIndexView.as_view(), name="register_index"),
+    path("trajecten/<int:pk>/disseminatie/", register_views.DisseminatieListView.as_view(), name="disseminatie_list"),
+    path(
+        "trajecten/<int:pk>/disseminatie/nieuw/",
+        register_views.DisseminatieCreateView.as_view(),
+        name="disseminatie_create",
+    ),
+    path(
+        "disseminatie/<int:pk>/bewerken/",
+        register_views.DisseminatieUpdateView.as_view(),
+        name="disseminatie_update",
+    ),
+    path("conferenties/<int:pk>/", register_views.ConferentieDetailView.as_view(), name="conferentie_detail"),
+    path(
+        "conferenties/<int:pk>/programma/nieuw/",
+        register_views.ProgrammaonderdeelCreateView.as_view(),
+        name="programmaonderdeel_create",
+    ),
+    path(
+        "programma/<int:pk>/bewerken/",
+        register_views.ProgrammaonderdeelUpdateView.as_view(),
+        name="programmaonderdeel_update",
+    ),
+    path(
+        "trajecten/<int:pk>/onderwijs/", register_views.OnderwijsmoduleListView.as_view(), name="onderwijsmodule_list"
+    ),
+    path(
+        "trajecten/<int:pk>/onderwijs/nieuw/",
+        register_views.OnderwijsmoduleCreateView.as_view(),
+        name="onderwijsmodule_create",
+    ),
+    path(
+        "onderwijs/<int:pk>/bewerken/",
+        register_views.OnderwijsmoduleUpdateView.as_view(),
+        name="onderwijsmodule_update",
+    ),
+    path(
+        "onderwijs/<int:pk>/plaatsingen/nieuw/",
+        register_views.PlaatsingCreateView.as_view(),
+        name="plaatsing_create",
+    ),
+    path("plaatsingen/<int:pk>/bewerken/", register_views.PlaatsingUpdateView.as_view(), name="plaatsing_update"),
 ]

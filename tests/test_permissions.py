@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from rapportage import services as rapportage_services
+from rapportage.models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
 from scholing import services as scholing_services
 from scholing.models import Bijeenkomst, Implementatieleider, Persoon, Scholingsgroep
 from tests.factories import MethodeFactory
@@ -85,6 +87,8 @@ LEZERS_NIET = {LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403}  # leader A and 
 COORDINATOR_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404, LECTORAAT: 403}
 ALLEEN_COORDINATOR = {LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}  # pages under no visible parent
 NIET_ZICHTBAAR_VOOR_B = {LEIDER_B: 404}
+# The dissemination register: coordinators, lectoraat and superusers write; leader A reads; leader B does not see it.
+REGISTER_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404}
 
 
 RULES: dict[str, Regel] = {
@@ -168,6 +172,20 @@ RULES: dict[str, Regel] = {
     ),  # nothing was previewed, so there is nothing to confirm
     # Rapportage
     "rapportage:dashboard": Regel(kwargs=traject, expect=NIET_ZICHTBAAR_VOOR_B),
+    "rapportage:register_index": Regel(),
+    "rapportage:disseminatie_list": Regel(kwargs=traject, expect=NIET_ZICHTBAAR_VOOR_B),
+    "rapportage:disseminatie_create": Regel(kwargs=traject, expect=REGISTER_SCHRIJFT),
+    "rapportage:disseminatie_update": Regel(kwargs=lambda w: {"pk": w.conferentie.pk}, expect=REGISTER_SCHRIJFT),
+    "rapportage:conferentie_detail": Regel(kwargs=lambda w: {"pk": w.conferentie.pk}, expect=NIET_ZICHTBAAR_VOOR_B),
+    "rapportage:programmaonderdeel_create": Regel(kwargs=lambda w: {"pk": w.conferentie.pk}, expect=REGISTER_SCHRIJFT),
+    "rapportage:programmaonderdeel_update": Regel(
+        kwargs=lambda w: {"pk": w.programmaonderdeel.pk}, expect=REGISTER_SCHRIJFT
+    ),
+    "rapportage:onderwijsmodule_list": Regel(kwargs=traject, expect=NIET_ZICHTBAAR_VOOR_B),
+    "rapportage:onderwijsmodule_create": Regel(kwargs=traject, expect=REGISTER_SCHRIJFT),
+    "rapportage:onderwijsmodule_update": Regel(kwargs=lambda w: {"pk": w.onderwijsmodule.pk}, expect=REGISTER_SCHRIJFT),
+    "rapportage:plaatsing_create": Regel(kwargs=lambda w: {"pk": w.onderwijsmodule.pk}, expect=REGISTER_SCHRIJFT),
+    "rapportage:plaatsing_update": Regel(kwargs=lambda w: {"pk": w.plaatsing.pk}, expect=REGISTER_SCHRIJFT),
     # Accounts and infrastructure
     "login": Regel(
         expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
@@ -261,6 +279,17 @@ def matrix_world(world):
             persoon=world.persoon_a, traject=world.traject, functie="manager", actief_vanaf=datetime.date(2014, 1, 15)
         )
     )
+    world.conferentie = rapportage_services.disseminatie_opslaan(
+        disseminatie=Disseminatie(
+            traject=world.traject, soort="conferentie", titel="Slotconferentie", datum=datetime.date(2015, 12, 3)
+        ),
+        methoden=[methode],
+    )
+    world.programmaonderdeel = opslaan(
+        obj=Programmaonderdeel(disseminatie=world.conferentie, soort="workshop", nummer=1, titel="Het Gesprek")
+    )
+    world.onderwijsmodule = opslaan(obj=Onderwijsmodule(traject=world.traject, naam="Het Gesprek", methode=methode))
+    world.plaatsing = opslaan(obj=Plaatsing(module=world.onderwijsmodule, opleiding="SPH", jaar=1, vorm="hoorcollege"))
     return world
 
 

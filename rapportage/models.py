@@ -1,0 +1,347 @@
+"""The dissemination register and the curriculum placements of a trajectory (the end report's annexes).
+
+Every row belongs to a trajectory: it is visible to whoever sees the trajectory, and coordinators and
+lectoraat of the trajectory's werkplaats change it. Nothing is deleted: a row is archived (`actief` off).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
+from werkplaats.models import Rol
+
+EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
+
+
+def mag_register_bewerken(traject: Traject, user) -> bool:
+    """Lectoraat and coordinators of the trajectory's werkplaats edit the register; leaders only read it."""
+    return user.is_superuser or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
+
+
+def jaar_validators(veld: str) -> list:
+    bericht = _("Vul een %(veld)s in tussen %(van)s en %(tot)s.") % {
+        "veld": veld,
+        "van": EERSTE_JAAR,
+        "tot": LAATSTE_JAAR,
+    }
+    return [MinValueValidator(EERSTE_JAAR, message=bericht), MaxValueValidator(LAATSTE_JAAR, message=bericht)]
+
+
+class Disseminatie(models.Model):
+    """A dissemination item: a publication, presentation, conference, poster, newsletter, website, ..."""
+
+    class Soort(models.TextChoices):
+        PUBLICATIE = "publicatie", _("publicatie")
+        HOOFDSTUK = "hoofdstuk", _("hoofdstuk in een boek")
+        SCHOLINGSMODULE = "scholingsmodule", _("scholingsmodule")
+        MAGAZINE = "magazine", _("magazine")
+        POSTER = "poster", _("poster")
+        NIEUWSBRIEF = "nieuwsbrief", _("nieuwsbrief")
+        WEBSITE = "website", _("website")
+        PRESENTATIE = "presentatie", _("presentatie")
+        WORKSHOP = "workshop", _("workshop")
+        CONFERENTIE = "conferentie", _("conferentie")
+        WMO_ATELIER = "wmo_atelier", _("Wmo-atelier")
+        MAILING = "mailing", _("mailing")
+        OVERIG = "overig", _("overig")
+
+    class Status(models.TextChoices):
+        VERSCHENEN = "verschenen", _("verschenen")
+        VERSCHIJNT = "verschijnt", _("verschijnt")
+
+    class Bijlage(models.TextChoices):
+        GEEN = "", _("geen bijlage")
+        PUBLICATIES = "1", _("Bijlage 1 Publicaties")
+        PRESENTATIES = "2", _("Bijlage 2 Presentaties")
+        POSTER = "3", _("Bijlage 3 Poster")
+        NIEUWSBRIEF = "4", _("Bijlage 4 Nieuwsbrief")
+
+    MET_DATUM = (Soort.PRESENTATIE, Soort.WORKSHOP, Soort.CONFERENTIE, Soort.WMO_ATELIER)
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.PROTECT, related_name="disseminaties", verbose_name=_("traject")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    titel = models.CharField(_("titel"), max_length=300)
+    auteurs = models.TextField(
+        _("auteurs of sprekers"), blank=True, help_text=_("Zoals gedrukt, bijvoorbeeld ‘Korevaar, L. & Wester, F.’.")
+    )
+    rubriek = models.CharField(
+        _("rubriek in de bijlage"),
+        max_length=200,
+        blank=True,
+        help_text=_("De kop waaronder het in de bijlage staat, bijvoorbeeld een methode of de naam van de spreker."),
+    )
+    datum = models.DateField(_("datum"), null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"),
+        null=True,
+        blank=True,
+        validators=jaar_validators(_("jaar")),
+        help_text=_("Als alleen het jaar bekend is. Bij een datum wordt het jaar daaruit overgenomen."),
+    )
+    evenement = models.CharField(_("evenement"), max_length=300, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    uitgever = models.CharField(_("uitgever"), max_length=200, blank=True)
+    boektitel = models.CharField(_("boektitel"), max_length=300, blank=True)
+    redactie = models.CharField(_("redactie"), max_length=300, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    methoden = models.ManyToManyField(Methode, related_name="disseminaties", verbose_name=_("methoden"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VERSCHENEN)
+    bijlage = models.CharField(_("bijlage"), max_length=1, choices=Bijlage.choices, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True, help_text=_("Uitvinken om te archiveren."))
+    history = HistoricalRecords(m2m_fields=[methoden])
+
+    objects = TrajectGebondenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["traject", "bijlage", "rubriek", "-jaar", "datum", "titel"]
+        verbose_name = _("disseminatie")
+        verbose_name_plural = _("disseminaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(soort__in=["presentatie", "workshop", "conferentie", "wmo_atelier"])
+                | Q(datum__isnull=False)
+                | Q(jaar__isnull=False),
+                name="disseminatie_presentatie_heeft_datum_of_jaar",
+                violation_error_message=_("Geef een datum of een jaar."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jaar__isnull=True) | Q(jaar__gte=EERSTE_JAAR, jaar__lte=LAATSTE_JAAR),
+                name="disseminatie_jaar_geldig",
+                violation_error_message=_("Het jaar is ongeldig."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        if self.soort == self.Soort.CONFERENTIE:
+            return reverse("rapportage:conferentie_detail", kwargs={"pk": self.pk})
+        return reverse("rapportage:disseminatie_list", kwargs={"pk": self.traject_id})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.datum:
+            if self.jaar is None:
+                self.jaar = self.datum.year
+            elif self.jaar != self.datum.year:
+                errors["jaar"] = _("Het jaar past niet bij de datum.")
+        if self.soort in self.MET_DATUM and not self.datum and self.jaar is None:
+            errors["datum"] = _("Geef bij een %(soort)s een datum of ten minste een jaar.") % {
+                "soort": self.get_soort_display()
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_register_bewerken(self.traject, user)
+
+    @property
+    def wanneer(self) -> str:
+        """The date as printed (3-12-2015), else the year."""
+        if self.datum:
+            return f"{self.datum.day}-{self.datum.month}-{self.datum.year}"
+        return str(self.jaar) if self.jaar else ""
+
+
+class ProgrammaonderdeelQuerySet(TrajectGebondenQuerySet):
+    traject_pad = "disseminatie__traject"
+
+
+class Programmaonderdeel(models.Model):
+    """An item of a conference's programme: the chair, a plenary talk or a numbered workshop."""
+
+    class Soort(models.TextChoices):
+        # The codes sort in the order of the printed programme: chair, plenary talks, workshops.
+        DAGVOORZITTER = "dagvoorzitter", _("dagvoorzitter")
+        PLENAIR = "plenair", _("plenaire lezing")
+        WORKSHOP = "workshop", _("workshop")
+
+    disseminatie = models.ForeignKey(
+        Disseminatie, on_delete=models.PROTECT, related_name="programma", verbose_name=_("conferentie")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    nummer = models.PositiveSmallIntegerField(
+        _("nummer"),
+        validators=[MinValueValidator(1, message=_("Het nummer is ten minste 1."))],
+        help_text=_("De volgorde binnen de soort; bij workshops het gedrukte nummer."),
+    )
+    titel = models.CharField(_("titel"), max_length=300, blank=True)
+    sprekers = models.TextField(_("sprekers"), blank=True, help_text=_("Met functie en organisatie, zoals gedrukt."))
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True, help_text=_("Uitvinken om te archiveren."))
+    history = HistoricalRecords()
+
+    objects = ProgrammaonderdeelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["disseminatie", "soort", "nummer"]
+        verbose_name = _("programmaonderdeel")
+        verbose_name_plural = _("programmaonderdelen")
+        constraints = [
+            models.UniqueConstraint(fields=["disseminatie", "soort", "nummer"], name="programmaonderdeel_uniek"),
+            models.CheckConstraint(condition=Q(nummer__gte=1), name="programmaonderdeel_nummer_positief"),
+        ]
+
+    def __str__(self) -> str:
+        if self.soort == self.Soort.WORKSHOP:
+            return f"{self.nummer}. {self.titel}"
+        return self.titel or self.get_soort_display()
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:conferentie_detail", kwargs={"pk": self.disseminatie_id})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.disseminatie_id and self.disseminatie.soort != Disseminatie.Soort.CONFERENTIE:
+            errors["disseminatie"] = _("Een programma hoort alleen bij een conferentie.")
+        if self.soort == self.Soort.DAGVOORZITTER and not self.sprekers.strip():
+            errors["sprekers"] = _("Geef de naam van de dagvoorzitter.")
+        if self.soort != self.Soort.DAGVOORZITTER and not self.titel.strip():
+            errors["titel"] = _("Geef de titel van de lezing of workshop.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def traject(self) -> Traject:
+        return self.disseminatie.traject
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_register_bewerken(self.disseminatie.traject, user)
+
+
+class Onderwijsmodule(models.Model):
+    """A curriculum module developed in the trajectory, for initial education or for professionals."""
+
+    class Doelgroep(models.TextChoices):
+        INITIEEL = "initieel", _("initieel onderwijs")
+        PROFESSIONALS = "professionals", _("professionals in de praktijk")
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.PROTECT, related_name="onderwijsmodules", verbose_name=_("traject")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    methode = models.ForeignKey(
+        Methode,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="onderwijsmodules",
+        verbose_name=_("methode"),
+    )
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices, default=Doelgroep.INITIEEL)
+    ontwikkeld_met = models.CharField(
+        _("ontwikkeld met"), max_length=300, blank=True, help_text=_("Bijvoorbeeld ‘Hogeschool Utrecht en Movisie’.")
+    )
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True, help_text=_("Uitvinken om te archiveren."))
+    history = HistoricalRecords()
+
+    objects = TrajectGebondenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["traject", "naam"]
+        verbose_name = _("onderwijsmodule")
+        verbose_name_plural = _("onderwijsmodules")
+        constraints = [models.UniqueConstraint(fields=["traject", "naam"], name="onderwijsmodule_naam_uniek")]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:onderwijsmodule_list", kwargs={"pk": self.traject_id}) + f"#module-{self.pk}"
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_register_bewerken(self.traject, user)
+
+
+class PlaatsingQuerySet(TrajectGebondenQuerySet):
+    traject_pad = "module__traject"
+
+
+class Plaatsing(models.Model):
+    """Where a module is placed in a curriculum: programme, year, form, start year and status."""
+
+    class Vorm(models.TextChoices):
+        HOORCOLLEGE = "hoorcollege", _("hoorcollege")
+        WERKCOLLEGE = "werkcollege", _("werkcollege")
+        TRAINING = "training", _("training")
+        KEUZEVAK = "keuzevak", _("keuzevak")
+        PROJECTONDERWIJS = "projectonderwijs", _("projectonderwijs")
+        MINOR = "minor", _("minor")
+        PROFIEL = "profiel", _("profiel")
+        VAK = "vak", _("vak")
+        THEMA = "thema", _("thema")
+        OVERIG = "overig", _("overig")
+
+    class Status(models.TextChoices):
+        INGEVOERD = "ingevoerd", _("ingevoerd")
+        DEELS = "deels", _("deels ingevoerd")
+        GEPLAND = "gepland", _("gepland")
+
+    module = models.ForeignKey(
+        Onderwijsmodule, on_delete=models.PROTECT, related_name="plaatsingen", verbose_name=_("module")
+    )
+    opleiding = models.CharField(
+        _("opleiding"), max_length=200, help_text=_("Bijvoorbeeld SPH, MWD, EdZ of Toegepaste Psychologie.")
+    )
+    jaar = models.PositiveSmallIntegerField(
+        _("studiejaar"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("Het studiejaar ligt tussen 1 en 4.")),
+            MaxValueValidator(4, message=_("Het studiejaar ligt tussen 1 en 4.")),
+        ],
+    )
+    vorm = models.CharField(_("vorm"), max_length=20, choices=Vorm.choices)
+    startjaar = models.PositiveSmallIntegerField(
+        _("startjaar"), null=True, blank=True, validators=jaar_validators(_("startjaar"))
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INGEVOERD)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True, help_text=_("Uitvinken om te archiveren."))
+    history = HistoricalRecords()
+
+    objects = PlaatsingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["module", "jaar", "opleiding", "pk"]
+        verbose_name = _("plaatsing")
+        verbose_name_plural = _("plaatsingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jaar__isnull=True) | Q(jaar__gte=1, jaar__lte=4),
+                name="plaatsing_jaar_1_tot_4",
+                violation_error_message=_("Het studiejaar ligt tussen 1 en 4."),
+            ),
+            models.CheckConstraint(
+                condition=Q(startjaar__isnull=True) | Q(startjaar__gte=EERSTE_JAAR, startjaar__lte=LAATSTE_JAAR),
+                name="plaatsing_startjaar_geldig",
+                violation_error_message=_("Het startjaar is ongeldig."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        jaar = f" jaar {self.jaar}" if self.jaar else ""
+        return f"{self.module}: {self.opleiding}{jaar} ({self.get_vorm_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.module.get_absolute_url()
+
+    @property
+    def traject(self) -> Traject:
+        return self.module.traject
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_register_bewerken(self.module.traject, user)
