@@ -45,3 +45,42 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
 def _kort(dag: datetime.date) -> str:
     """'mrt 2014': the month and year of a date, in Dutch."""
     return f"{MAANDEN[dag.month - 1][:3]} {dag.year}"
+
+
+def fasen_svg(fasen: Sequence[dict]) -> str:
+    """The phases as a timeline (one bar per phase, by month; phases may overlap).
+
+    `fasen`: dicts with nummer, naam, start and eind (ISO dates of the first of the month).
+    """
+    titel = "Tijdlijn van de fasen"
+    if not fasen:
+        return leeg_svg("Nog geen fasen", titel)
+    starts = [datetime.date.fromisoformat(f["start"]) for f in fasen]
+    einden = [datetime.date.fromisoformat(f["eind"]) for f in fasen]
+    begin = min(starts)
+
+    def maand(dag: datetime.date) -> int:
+        return (dag.year - begin.year) * 12 + dag.month - begin.month
+
+    laatste = max(maand(e) for e in einden) + 1
+    with stijl():
+        fig = Figure(figsize=(7.5, 0.45 * len(fasen) + 1.0), layout="constrained")
+        ax = fig.subplots()
+        for rij, (fase, start, eind) in enumerate(zip(fasen, starts, einden, strict=True)):
+            balk = ax.barh(rij, maand(eind) - maand(start) + 1, left=maand(start), height=0.6, color=PALET[rij % 3])
+            balk.patches[0].set_gid(f"fase-{fase['nummer']}")
+        ax.set_yticks(range(len(fasen)), [f"{f['nummer']}. {f['naam'][:38]}" for f in fasen], fontsize=8)
+        ax.invert_yaxis()
+        stap = 3 if laatste > 12 else 1
+        ticks = list(range(0, laatste + 1, stap))
+        ax.set_xticks(ticks, [_kort(_plus_maanden(begin, t)) for t in ticks], rotation=30, ha="right", fontsize=8)
+        ax.set_xlim(0, laatste)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.spines[["top", "right"]].set_visible(False)
+        return naar_svg(fig, titel)
+
+
+def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
+    index = dag.month - 1 + maanden
+    return datetime.date(dag.year + index // 12, index % 12 + 1, 1)

@@ -16,7 +16,7 @@ from trajecten.models import Methode, Traject
 from werkplaats.services import opslaan
 
 from . import services
-from .models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from .models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 
 S = Disseminatie.Soort
 B = Disseminatie.Bijlage
@@ -507,7 +507,10 @@ ONDERWIJS = [
 def laden() -> None:
     """Fill the register and the modules of the trajectory 2014-2015; if the register has items, change nothing."""
     traject = Traject.objects.filter(werkplaats__naam=traject_demo.WERKPLAATS, naam=traject_demo.TRAJECT).first()
-    if traject is None or Disseminatie.objects.filter(traject=traject).exists():
+    if traject is None:
+        return
+    eindrapport_laden(traject)
+    if Disseminatie.objects.filter(traject=traject).exists():
         return
     methoden = {m.naam: m for m in Methode.objects.filter(naam__in=[GESPREK, IRB, TSHAPED])}
 
@@ -579,3 +582,40 @@ def laden() -> None:
                     toelichting=toelichting,
                 )
             )
+
+
+@transaction.atomic
+def eindrapport_laden(traject) -> None:
+    """The end report of February 2016, with the printed wording of its figures as overrides."""
+    if traject.eindrapporten.exists():
+        return
+    rapport = services.rapport_opslaan(
+        rapport=Eindrapport(
+            traject=traject,
+            titel="Eindrapport Implementatie",
+            peildatum=datetime.date(2015, 12, 31),
+            auteurs="Lies Korevaar, projectleider\nFerry Wester, projectcoördinator",
+            plaats_datum="Groningen, februari 2016",
+            layout="Karola Nap",
+            uitgave="Wmo-werkplaats Noord",
+            druk="Volharding coöperatieve drukkerij, Groningen",
+            correspondentie="e.l.korevaar@pl.hanze.nl",
+            copyright="2016 Hanzehogeschool Groningen/lectoraat Rehabilitatie",
+        )
+    )
+    services.correctie_opslaan(
+        correctie=Correctie(
+            rapport=rapport,
+            sleutel="buddies_totaal",
+            waarde="meer dan 400",
+            toelichting="Het rapport noemt een ondergrens; teams tellen als geschat aantal collega's.",
+        )
+    )
+    services.correctie_opslaan(
+        correctie=Correctie(
+            rapport=rapport,
+            sleutel="leiders_actief",
+            waarde="ongeveer 12",
+            toelichting="De deelname van implementatieleiders wisselde; het rapport noemt een benadering.",
+        )
+    )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Traject
 
-from .models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from .models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 
 
 class PeildatumForm(forms.Form):
@@ -129,3 +129,52 @@ class PlaatsingForm(forms.ModelForm):
     def __init__(self, *args, module: Onderwijsmodule, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.module = module
+
+
+class EindrapportForm(forms.ModelForm):
+    class Meta:
+        model = Eindrapport
+        fields = [
+            "titel",
+            "peildatum",
+            "auteurs",
+            "plaats_datum",
+            "layout",
+            "uitgave",
+            "druk",
+            "correspondentie",
+            "copyright",
+        ]
+        widgets = {"peildatum": _datum(), "auteurs": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.traject = traject
+
+
+class TekstForm(forms.Form):
+    tekst = forms.CharField(
+        label=_("Tekst"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Gewone tekst met eenvoudige opmaak: **vet**, *cursief*, regels die met - beginnen worden een lijst. "
+            "Cijfers als plaatshouder, bijvoorbeeld {{ professionals_totaal }}."
+        ),
+    )
+
+
+class CorrectieForm(forms.ModelForm):
+    class Meta:
+        model = Correctie
+        fields = ["sleutel", "waarde", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, rapport, berekend: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.rapport = rapport
+        from .eindrapport import CORRIGEERBAAR
+
+        self.fields["sleutel"] = forms.ChoiceField(
+            label=_("Cijfer"), choices=[(k, f"{k} (berekend: {berekend.get(k)})") for k in CORRIGEERBAAR]
+        )

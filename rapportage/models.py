@@ -1,4 +1,4 @@
-"""The dissemination register and the curriculum placements of a trajectory (the end report's annexes).
+"""The end report of a trajectory, its dissemination register and curriculum placements (its annexes).
 
 Every row belongs to a trajectory: it is visible to whoever sees the trajectory, and coordinators and
 lectoraat of the trajectory's werkplaats change it. Nothing is deleted: a row is archived (`actief` off).
@@ -15,14 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
-from werkplaats.models import Rol
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
 
 def mag_register_bewerken(traject: Traject, user) -> bool:
     """Lectoraat and coordinators of the trajectory's werkplaats edit the register; leaders only read it."""
-    return user.is_superuser or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
+    return traject.mag_rapporteren(user)
 
 
 def jaar_validators(veld: str) -> list:
@@ -345,3 +344,113 @@ class Plaatsing(models.Model):
 
     def mag_bewerken(self, user) -> bool:
         return mag_register_bewerken(self.module.traject, user)
+
+
+class Eindrapport(models.Model):
+    """The end report of a trajectory: its title, authors, colofon, narrative and figure overrides.
+
+    Until it is frozen the figures are computed from the records at `peildatum`; freezing stores them
+    (`bevroren_gegevens`), so the PDF stays the same when the data changes later.
+    """
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.PROTECT, related_name="eindrapporten", verbose_name=_("traject")
+    )
+    titel = models.CharField(_("titel"), max_length=200, default="Eindrapport Implementatie")
+    peildatum = models.DateField(_("peildatum"), help_text=_("De cijfers zoals ze op deze datum waren."))
+    auteurs = models.TextField(
+        _("auteurs"), blank=True, help_text=_("Eén per regel: naam, rol (bijvoorbeeld ‘Lies Korevaar, projectleider’).")
+    )
+    layout = models.CharField(_("lay-out"), max_length=200, blank=True)
+    uitgave = models.CharField(_("uitgave"), max_length=200, blank=True)
+    druk = models.CharField(_("druk"), max_length=200, blank=True)
+    correspondentie = models.EmailField(_("correspondentie"), blank=True)
+    copyright = models.CharField(_("copyright"), max_length=200, blank=True)
+    plaats_datum = models.CharField(
+        _("plaats en datum"), max_length=100, blank=True, help_text=_("Onder het voorwoord.")
+    )
+    bevroren_op = models.DateTimeField(_("bevroren op"), null=True, blank=True, editable=False)
+    bevroren_gegevens = models.JSONField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["bevroren_gegevens"])
+
+    objects = TrajectGebondenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["traject", "-peildatum", "pk"]
+        verbose_name = _("eindrapport")
+        verbose_name_plural = _("eindrapporten")
+
+    def __str__(self) -> str:
+        return f"{self.titel} {self.traject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:eindrapport_detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if self.peildatum and self.traject_id and self.peildatum < self.traject.startdatum:
+            raise ValidationError({"peildatum": _("De peildatum ligt vóór de start van het traject.")})
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_register_bewerken(self.traject, user)
+
+    @property
+    def is_bevroren(self) -> bool:
+        return self.bevroren_op is not None
+
+    @property
+    def auteurs_lijst(self) -> list[str]:
+        return [regel.strip() for regel in self.auteurs.splitlines() if regel.strip()]
+
+    @property
+    def colofon(self) -> dict[str, str]:
+        return {
+            "Lay-out": self.layout,
+            "Uitgave": self.uitgave,
+            "Druk": self.druk,
+            "Correspondentie": self.correspondentie,
+            "Copyright": self.copyright,
+        }
+
+
+class RapportTekst(models.Model):
+    """The narrative of one section, in plain text with simple Markdown and {{ placeholders }}."""
+
+    rapport = models.ForeignKey(Eindrapport, on_delete=models.CASCADE, related_name="teksten")
+    sectie = models.CharField(_("sectie"), max_length=40)
+    tekst = models.TextField(_("tekst"), max_length=20000)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["rapport", "sectie"]
+        verbose_name = _("rapporttekst")
+        verbose_name_plural = _("rapportteksten")
+        constraints = [models.UniqueConstraint(fields=["rapport", "sectie"], name="een_tekst_per_sectie")]
+
+    def __str__(self) -> str:
+        return f"{self.rapport}: {self.sectie}"
+
+
+class Correctie(models.Model):
+    """A figure printed with other wording than the computed value ("meer dan 400"), always with a note."""
+
+    rapport = models.ForeignKey(Eindrapport, on_delete=models.CASCADE, related_name="correcties")
+    sleutel = models.CharField(_("cijfer"), max_length=60)
+    waarde = models.CharField(_("gedrukte waarde"), max_length=100)
+    toelichting = models.TextField(_("toelichting"), help_text=_("Waarom wijkt de gedrukte waarde af?"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["rapport", "sleutel"]
+        verbose_name = _("correctie")
+        verbose_name_plural = _("correcties")
+        constraints = [
+            models.UniqueConstraint(fields=["rapport", "sleutel"], name="een_correctie_per_cijfer"),
+            models.CheckConstraint(condition=~Q(toelichting=""), name="correctie_met_toelichting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sleutel}: {self.waarde}"
+
+    def clean(self) -> None:
+        if not self.toelichting.strip():
+            raise ValidationError({"toelichting": _("Licht toe waarom het gedrukte cijfer afwijkt.")})

@@ -1,4 +1,4 @@
-"""Writes of the dissemination register and the curriculum placements."""
+"""Writes of the end report, the dissemination register and the curriculum placements."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trajecten.models import Methode
 
-from .models import Disseminatie
+from . import markup
+from .models import Correctie, Disseminatie, Eindrapport, RapportTekst
 
 
 @transaction.atomic
@@ -24,3 +26,64 @@ def disseminatie_opslaan(*, disseminatie: Disseminatie, methoden: Iterable[Metho
     disseminatie.save()
     disseminatie.methoden.set(methoden)
     return disseminatie
+
+
+@transaction.atomic
+def rapport_opslaan(*, rapport: Eindrapport) -> Eindrapport:
+    if rapport.pk and rapport.is_bevroren:
+        oud = Eindrapport.objects.get(pk=rapport.pk)
+        if oud.peildatum != rapport.peildatum:
+            raise ValidationError({"peildatum": _("Ontdooi het rapport eerst om de peildatum te wijzigen.")})
+    rapport.full_clean()
+    rapport.save()
+    return rapport
+
+
+@transaction.atomic
+def rapport_bevriezen(*, rapport: Eindrapport) -> Eindrapport:
+    """Store the figures as they are now: the PDF stays the same when the data changes later."""
+    from .eindrapport import berekenen
+
+    if rapport.is_bevroren:
+        raise ValidationError(_("Dit rapport is al bevroren."))
+    rapport.bevroren_gegevens = berekenen(rapport.traject, rapport.peildatum)
+    rapport.bevroren_op = timezone.now()
+    rapport.save()
+    return rapport
+
+
+@transaction.atomic
+def rapport_ontdooien(*, rapport: Eindrapport) -> Eindrapport:
+    rapport.bevroren_gegevens = None
+    rapport.bevroren_op = None
+    rapport.save()
+    return rapport
+
+
+@transaction.atomic
+def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str) -> RapportTekst:
+    """Save a section's narrative; a placeholder that names no figure is refused."""
+    from .eindrapport import SECTIES, gegevens
+
+    if sectie not in dict(SECTIES):
+        raise ValidationError(_("Onbekende sectie."))
+    onbekend = markup.onbekende_plaatshouders(tekst, gegevens(rapport)["figuren"])
+    if onbekend:
+        raise ValidationError({"tekst": _("Onbekende plaatshouder(s): %(namen)s.") % {"namen": ", ".join(onbekend)}})
+    regel, _created = RapportTekst.objects.get_or_create(rapport=rapport, sectie=sectie, defaults={"tekst": tekst})
+    if regel.tekst != tekst:
+        regel.tekst = tekst
+        regel.full_clean()
+        regel.save()
+    return regel
+
+
+@transaction.atomic
+def correctie_opslaan(*, correctie: Correctie) -> Correctie:
+    from .eindrapport import CORRIGEERBAAR
+
+    if correctie.sleutel not in CORRIGEERBAAR:
+        raise ValidationError({"sleutel": _("Dit cijfer kan niet worden gecorrigeerd.")})
+    correctie.full_clean()
+    correctie.save()
+    return correctie

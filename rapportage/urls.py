@@ -1,10 +1,22 @@
 from django.urls import path
 
-from . import register_views, views
+from . import eindrapport_views, register_views, views
 
 app_name = "rapportage"
 
 urlpatterns = [
+    path("trajecten/<int:pk>/eindrapporten/", eindrapport_views.EindrapportListView.as_view(), name="eindrapport_list"),
+    path("eindrapporten/<int:pk>/", eindrapport_views.EindrapportDetailView.as_view(), name="eindrapport_detail"),
+    path(
+        "eindrapporten/<int:pk>/bewerken/", eindrapport_views.EindrapportUpdateView.as_view(), name="eindrapport_update"
+    ),
+    path(
+        "eindrapporten/<int:pk>/teksten/<slug:sectie>/", eindrapport_views.TekstView.as_view(), name="eindrapport_tekst"
+    ),
+    path("eindrapporten/<int:pk>/correcties/", eindrapport_views.CorrectieView.as_view(), name="eindrapport_correctie"),
+    path("eindrapporten/<int:pk>/bevriezen/", eindrapport_views.bevriezen, name="eindrapport_bevriezen"),
+    path("eindrapporten/<int:pk>/eindrapport.pdf", eindrapport_views.download_pdf, name="eindrapport_pdf"),
+    path("eindrapporten/<int:pk>/cijfers/", eindrapport_views.cijfers, name="eindrapport_cijfers"),
     path("trajecten/<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     # The dissemination register and the curriculum modules of a trajectory
     path("disseminatie/", register_views.RegisterIndexView.as_view(), name="register_index"),

@@ -14,7 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rapportage import services as rapportage_services
-from rapportage.models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from rapportage.models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 from scholing import services as scholing_services
 from scholing.models import Bijeenkomst, Implementatieleider, Persoon, Scholingsgroep
 from tests.factories import MethodeFactory
@@ -79,6 +79,10 @@ def persoon_a(world):
 
 def inschrijving_a(world):
     return {"pk": world.inschrijving_a.pk}
+
+
+def eindrapport(world):
+    return {"pk": world.eindrapport.pk}
 
 
 LEZERS_NIET = {LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403}  # leader A and superusers write, others read
@@ -186,6 +190,21 @@ RULES: dict[str, Regel] = {
     "rapportage:onderwijsmodule_update": Regel(kwargs=lambda w: {"pk": w.onderwijsmodule.pk}, expect=REGISTER_SCHRIJFT),
     "rapportage:plaatsing_create": Regel(kwargs=lambda w: {"pk": w.onderwijsmodule.pk}, expect=REGISTER_SCHRIJFT),
     "rapportage:plaatsing_update": Regel(kwargs=lambda w: {"pk": w.plaatsing.pk}, expect=REGISTER_SCHRIJFT),
+    # The end report: coordinators, lectoraat and superusers write and export; leaders neither read nor export.
+    "rapportage:eindrapport_list": Regel(kwargs=traject, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_detail": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_update": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_tekst": Regel(
+        kwargs=lambda w: {"pk": w.eindrapport.pk, "sectie": "voorwoord"}, expect=REGISTER_SCHRIJFT
+    ),
+    "rapportage:eindrapport_correctie": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_bevriezen": Regel(
+        kwargs=eindrapport,
+        method="post",
+        expect={ANONIEM: LOGIN, LEIDER_A: 403, LEIDER_B: 404, COORDINATOR: DONE, LECTORAAT: DONE, BEHEERDER: DONE},
+    ),
+    "rapportage:eindrapport_pdf": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_cijfers": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
     # Accounts and infrastructure
     "login": Regel(
         expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
@@ -290,6 +309,7 @@ def matrix_world(world):
     )
     world.onderwijsmodule = opslaan(obj=Onderwijsmodule(traject=world.traject, naam="Het Gesprek", methode=methode))
     world.plaatsing = opslaan(obj=Plaatsing(module=world.onderwijsmodule, opleiding="SPH", jaar=1, vorm="hoorcollege"))
+    world.eindrapport = opslaan(obj=Eindrapport(traject=world.traject, peildatum=datetime.date(2015, 12, 31)))
     return world
 
 

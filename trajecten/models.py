@@ -125,6 +125,12 @@ class Traject(models.Model):
     def mag_bewerken(self, user) -> bool:
         return user.is_superuser or self.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
 
+    def mag_rapporteren(self, user) -> bool:
+        """Coordinators and lectoraat write the end report and keep the dissemination register."""
+        return user.is_superuser or self.werkplaats_id in user.werkplaats_ids(
+            Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT
+        )
+
     @property
     def doelen(self) -> list[str]:
         return [regel.strip() for regel in self.doel.splitlines() if regel.strip()]

@@ -144,6 +144,7 @@ class TrajectDetailView(ZichtbaarMixin, DetailView):
         groepen = traject.groepen.select_related("methode").annotate(aantal_inschrijvingen=Count("inschrijvingen"))
         return super().get_context_data(
             mag_bewerken=traject.mag_bewerken(self.request.user),
+            mag_rapporteren=traject.mag_rapporteren(self.request.user),
             streefwaarde_regels=streefwaarde_regels(list(traject.streefwaarden.all())),
             groepen=groepen,
             **kwargs,

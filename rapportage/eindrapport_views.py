@@ -1,0 +1,226 @@
+"""Pages of the end report: list per trajectory, preview, texts, overrides, freeze, PDF and figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, UpdateView
+from openpyxl import Workbook
+
+from werkplaats.views import ServiceFormMixin, fouten_tonen
+
+from . import eindrapport, pdf, services
+from .forms import CorrectieForm, EindrapportForm, TekstForm
+from .models import Correctie, Eindrapport
+from .register_views import OuderRegisterMixin
+
+
+def _rapport(request, pk: int) -> Eindrapport:
+    """404 when the report's trajectory is out of sight; 403 for those who may not edit or export it."""
+    rapport = get_object_or_404(
+        Eindrapport.objects.zichtbaar_voor(request.user).select_related("traject__werkplaats"), pk=pk
+    )
+    if not rapport.mag_bewerken(request.user):
+        raise PermissionDenied
+    return rapport
+
+
+class EindrapportListView(OuderRegisterMixin, CreateView):
+    """The reports of a trajectory, and a form to start a new one."""
+
+    model = Eindrapport
+    form_class = EindrapportForm
+    template_name = "rapportage/eindrapport_list.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "traject": self.parent}
+
+    def get_initial(self):
+        return {"peildatum": self.parent.einddatum}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rapporten=self.parent.eindrapporten.all(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.object = services.rapport_opslaan(rapport=form.save(commit=False))
+        except ValidationError as error:
+            fouten_tonen(form, error)
+            return self.form_invalid(form)
+        return redirect(self.object)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class EindrapportDetailView(LoginRequiredMixin, View):
+    """The HTML preview of the report, with the computed and printed figures side by side."""
+
+    def get(self, request, pk: int):
+        rapport = _rapport(request, pk)
+        data = eindrapport.gegevens(rapport)
+        teksten = {t.sectie for t in rapport.teksten.all()}
+        return render(
+            request,
+            "rapportage/eindrapport_detail.html",
+            {
+                "rapport": rapport,
+                "r": data,
+                "secties": [(k, titel, k in teksten) for k, titel in eindrapport.SECTIES],
+                "traject": rapport.traject,
+            },
+        )
+
+
+class EindrapportUpdateView(LoginRequiredMixin, ServiceFormMixin, UpdateView):
+    model = Eindrapport
+    form_class = EindrapportForm
+    template_name = "rapportage/eindrapport_form.html"
+    success_message = gettext_lazy("Het rapport is opgeslagen.")
+
+    def get_object(self, queryset=None):
+        return _rapport(self.request, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "traject": self.object.traject}
+
+    def save(self, form):
+        return services.rapport_opslaan(rapport=form.save(commit=False))
+
+
+class TekstView(LoginRequiredMixin, View):
+    """Edit the narrative of one section; the preview of the result is shown on the report's page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.rapport = _rapport(request, kwargs["pk"])
+            self.titel = dict(eindrapport.SECTIES).get(kwargs["sectie"])
+            if self.titel is None:
+                return render(request, "404.html", status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk: int, sectie: str):
+        tekst = self.rapport.teksten.filter(sectie=sectie).values_list("tekst", flat=True).first()
+        form = TekstForm(initial={"tekst": tekst if tekst is not None else eindrapport.STANDAARDTEKSTEN[sectie]})
+        return self.toon(form)
+
+    def post(self, request, pk: int, sectie: str):
+        form = TekstForm(request.POST)
+        if form.is_valid():
+            try:
+                services.tekst_opslaan(rapport=self.rapport, sectie=sectie, tekst=form.cleaned_data["tekst"])
+            except ValidationError as error:
+                fouten_tonen(form, error)
+            else:
+                messages.success(request, _("De tekst is opgeslagen."))
+                return redirect(self.rapport.get_absolute_url() + f"#sectie-{sectie}")
+        return self.toon(form, status=400)
+
+    def toon(self, form, status=200):
+        figuren = eindrapport.gegevens(self.rapport)["figuren"]
+        return render(
+            self.request,
+            "rapportage/eindrapport_tekst.html",
+            {"rapport": self.rapport, "form": form, "titel": self.titel, "figuren": sorted(figuren.items())},
+            status=status,
+        )
+
+
+class CorrectieView(LoginRequiredMixin, ServiceFormMixin, CreateView):
+    """Print a figure with other wording ("meer dan 400"); a note is required. One per figure."""
+
+    model = Correctie
+    form_class = CorrectieForm
+    template_name = "rapportage/correctie_form.html"
+    success_message = gettext_lazy("De correctie is opgeslagen.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.rapport = _rapport(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        sleutel = self.request.POST.get("sleutel") or self.request.GET.get("sleutel")
+        bestaand = self.rapport.correcties.filter(sleutel=sleutel).first()
+        if bestaand:
+            kwargs["instance"] = bestaand
+        return {**kwargs, "rapport": self.rapport, "berekend": eindrapport.gegevens(self.rapport)["berekend"]}
+
+    def get_initial(self):
+        return {"sleutel": self.request.GET.get("sleutel")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rapport=self.rapport, **kwargs)
+
+    def save(self, form):
+        return services.correctie_opslaan(correctie=form.save(commit=False))
+
+    def get_success_url(self):
+        return self.rapport.get_absolute_url() + "#cijfers"
+
+
+@require_POST
+def bevriezen(request, pk: int):
+    rapport = _rapport(request, pk)
+    if request.POST.get("actie") == "ontdooien":
+        services.rapport_ontdooien(rapport=rapport)
+        messages.success(request, _("Het rapport is ontdooid: de cijfers volgen weer de registratie."))
+    else:
+        try:
+            services.rapport_bevriezen(rapport=rapport)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(rapport)
+        messages.success(request, _("Het rapport is bevroren: de cijfers en de PDF veranderen niet meer."))
+    return redirect(rapport)
+
+
+def download_pdf(request, pk: int):
+    rapport = _rapport(request, pk)
+    inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+def cijfers(request, pk: int):
+    """The report's figures, computed and printed, as CSV or Excel."""
+    rapport = _rapport(request, pk)
+    data = eindrapport.gegevens(rapport)
+    rijen = [("cijfer", "berekend", "gedrukt", "toelichting")]
+    toelichting = {c["sleutel"]: c["toelichting"] for c in data["correcties"]}
+    for sleutel, waarde in data["berekend"].items():
+        rijen.append((sleutel, waarde, data["figuren"][sleutel], toelichting.get(sleutel, "")))
+    naam = f"eindrapport-{rapport.traject.pk}-cijfers"
+    if request.GET.get("formaat") == "xlsx":
+        boek = Workbook()
+        blad = boek.active
+        blad.title = "Cijfers"
+        for rij in rijen:
+            blad.append([str(v) if v is not None else "" for v in rij])
+        buffer = io.BytesIO()
+        boek.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+    response.write("\ufeff")
+    csv.writer(response, delimiter=";").writerows(rijen)
+    return response

@@ -1,0 +1,210 @@
+import datetime
+import io
+import re
+import subprocess
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from rapportage import eindrapport, markup, pdf, services
+from rapportage.models import Correctie, Eindrapport
+from scholing import services as scholing_services
+from scholing.models import Inschrijving
+from trajecten.models import Traject
+from werkplaats.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(django_db_setup, django_db_blocker):
+    """The demo's end report as PDF text per page (built once: rendering takes a few seconds)."""
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        with transaction.atomic():
+            call_command("load_demo")
+            rapport = Eindrapport.objects.get()
+            inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
+            transaction.set_rollback(True)
+    reader = PdfReader(io.BytesIO(inhoud))
+    return inhoud, [page.extract_text() for page in reader.pages], reader
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo")
+    return Eindrapport.objects.get()
+
+
+def test_pdf_heeft_elk_hoofdstuk_en_elke_bijlage(demo_pdf):
+    _bytes, pages, _reader = demo_pdf
+    tekst = "\n".join(pages)
+    for kop in [
+        "Eindrapport",
+        "Colofon",
+        "Voorwoord",
+        "Inhoudsopgave",
+        "1. Inleiding",
+        "1.3.3 Beoogde resultaten",
+        "2. De aanpak van het implementatietraject",
+        "2.3 Beschrijving van de methoden",
+        "3. Het implementatieproces",
+        "4. Resultaten",
+        "4.1 Beoogde en gerealiseerde resultaten",
+        "Bijlage 1 Publicaties",
+        "Bijlage 2 Presentaties",
+        "Bijlage 3 Poster",
+        "Bijlage 4 Nieuwsbrief",
+        "Bijlage 5 Voortgang van de quickscans",
+    ]:
+        assert kop in tekst, kop
+
+
+def test_pdf_heeft_de_cijfers_van_paragraaf_4_1(demo_pdf):
+    tekst = re.sub(r"\s+", " ", "\n".join(demo_pdf[1]))
+    assert "89 professionals van 14 organisaties" in tekst
+    assert "Het Gesprek: 31 professionals" in tekst
+    assert "(IRB) in de wijk: 30 professionals" in tekst
+    assert "T-shaped samenwerking: 28 professionals" in tekst
+    assert "meer dan 400 collega's als buddy" in tekst  # override of the computed 429
+    assert "oorspronkelijk 18 deelnemers van 16 verschillende organisaties" in tekst
+    assert "tot ongeveer 12 actieve deelnemers" in tekst
+    assert "Er zijn 15 ambtenaren geschoold" in tekst or "zijn er 15 ambtenaren geschoold" in tekst
+    assert "zijn 0 vrijwilligers betrokken" in tekst
+    assert "In totaal zijn 143 in één of meer methoden geschoold" in tekst
+
+
+def test_pdf_noemt_de_deelnemende_organisaties_met_de_cjgs_op_een_regel(demo_pdf):
+    tekst = "\n".join(demo_pdf[1])
+    for naam in ["Gemeente Oldambt", "Het Oude Ambt", "Timpaan Welzijn", "De Zijlen", "Werkpro"]:
+        assert naam in tekst
+    assert re.search(r"CJG's Bedum, Eemsmond, Winsum,\s+de\s+Marne", tekst)
+
+
+def test_inhoudsopgave_wijst_naar_de_juiste_paginas(demo_pdf):
+    pages = demo_pdf[1]
+    toc_index = next(i for i, t in enumerate(pages) if "Inhoudsopgave" in t)
+    toc = pages[toc_index]
+    for kop in ["1. Inleiding", "3. Het implementatieproces", "4. Resultaten"]:
+        nummer = int(re.search(re.escape(kop) + r"[ .]*?(\d+)\s*$", toc, flags=re.M).group(1))
+        gevonden = next(i for i, t in enumerate(pages) if i > toc_index and kop in t)
+        assert gevonden + 1 == nummer, kop
+        assert pages[gevonden].strip().endswith(str(nummer))  # the page number printed in the footer
+
+
+def test_pdf_heeft_bladwijzers_en_ingebedde_lettertypen(demo_pdf, tmp_path_factory):
+    _bytes, _pages, reader = demo_pdf
+    titels = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "1. Inleiding" in titels and "Bijlagen" in titels
+    bestand = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
+    bestand.write_bytes(_bytes)
+    regels = subprocess.run(["pdffonts", str(bestand)], capture_output=True, text=True, check=True).stdout.splitlines()
+    fonts = regels[2:]
+    assert fonts and all(" yes " in regel for regel in fonts), regels  # every font embedded
+    assert any("DejaVu" in regel for regel in fonts)
+    assert "coöperatieve" in "\n".join(_pages)  # ë/ï/ö render as text
+
+
+def test_bevroren_rapport_verandert_niet_als_de_data_verandert(demo):
+    services.rapport_bevriezen(rapport=demo)
+    voor = eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))
+    inschrijving = Inschrijving.objects.filter(status="afgerond").first()
+    inschrijving.status = "actief"
+    inschrijving.einddatum = None
+    inschrijving.save()
+    scholing_services.deelnemer_afmelden(inschrijving=inschrijving, datum=datetime.date(2015, 7, 1), reden="te_druk")
+    na = eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))
+    assert na["figuren"]["professionals_totaal"] == voor["figuren"]["professionals_totaal"] == 89
+    assert pdf.html(na) == pdf.html(voor)
+    services.rapport_ontdooien(rapport=demo)
+    assert eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))["figuren"]["professionals_totaal"] == 88
+
+
+def test_correctie_zonder_toelichting_wordt_geweigerd(client, demo):
+    client.force_login(User.objects.get(username="lectoraat"))
+    url = reverse("rapportage:eindrapport_correctie", kwargs={"pk": demo.pk})
+    response = client.post(url, {"sleutel": "geschoold_totaal", "waarde": "143", "toelichting": ""})
+    assert response.status_code == 400
+    assert "Dit veld is verplicht" in response.content.decode()
+    assert not Correctie.objects.filter(sleutel="geschoold_totaal").exists()
+    with pytest.raises(Exception):  # noqa: B017 - the database refuses it too
+        Correctie.objects.create(rapport=demo, sleutel="vrijwilligers", waarde="geen", toelichting="")
+
+
+def test_pagina_toont_berekend_en_gedrukt_naast_elkaar(client, demo):
+    client.force_login(User.objects.get(username="coordinator"))
+    content = client.get(demo.get_absolute_url()).content.decode()
+    assert "meer dan 400" in content and ">429<" in content
+    assert "ongeveer 12" in content
+
+
+@pytest.mark.parametrize(
+    "invoer",
+    [
+        "<script>alert('x')</script>",
+        '<img src="file:///etc/passwd">',
+        "<p style=\"background: url('file:///etc/passwd')\">x</p>",
+        "[klik](javascript:alert(1))",
+    ],
+)
+def test_opmaak_in_verhaal_bereikt_pagina_noch_pdf(client, demo, invoer):
+    client.force_login(User.objects.get(username="lectoraat"))
+    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": demo.pk, "sectie": "voorwoord"})
+    assert client.post(url, {"tekst": f"Welkom {invoer} einde"}).status_code == 302
+    html = pdf.html(eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk)))
+    body = html.split("<body>")[1]
+    pagina = client.get(demo.get_absolute_url()).content.decode()
+    for geheel in (body, pagina):
+        document = geheel.split('id="voorwoord"')[1].split("</section>")[0]  # the edited section
+        tags = re.findall(r"<[a-zA-Z][^>]*>", document)
+        assert not [t for t in tags if t.lower().startswith(("<script", '<img src="file', "<iframe"))]
+        assert not [t for t in tags if "javascript:" in t or "file:" in t]
+        assert not [t for t in tags if "style=" in t and "url(" in t]
+        assert "Welkom" in document and "einde" in document  # the text itself is kept, escaped
+    tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.pdf(html))).pages)
+    assert "Welkom" in tekst
+
+
+def test_markup_vult_plaatshouders_en_opmaak():
+    html = markup.render("Er zijn **{{ n }}** geschoold.\n\n- een\n- twee", {"n": 89})
+    assert "<strong>89</strong>" in html and "<li>een</li>" in html
+    assert "[onbekend: x]" in markup.render("{{ x }}", {})
+
+
+def test_onbekende_plaatshouder_wordt_geweigerd(client, demo):
+    client.force_login(User.objects.get(username="lectoraat"))
+    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": demo.pk, "sectie": "voorwoord"})
+    response = client.post(url, {"tekst": "Er zijn {{ professionals_totaall }} geschoold."})
+    assert response.status_code == 400
+    assert "professionals_totaall" in response.content.decode()
+
+
+def test_pdf_downloaden_en_cijfers_exporteren(client, demo):
+    client.force_login(User.objects.get(username="lectoraat"))
+    response = client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": demo.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    assert "Eindrapport" in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    response = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": demo.pk}), {"formaat": "xlsx"})
+    rijen = {r[0]: r for r in openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)}
+    assert rijen["buddies_totaal"][1:3] == ("429", "meer dan 400")
+    csv = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": demo.pk})).content.decode("utf-8-sig")
+    assert "professionals_totaal;89;89" in csv
+
+
+def test_leider_kan_geen_eindrapport_zien_of_downloaden(client, demo):
+    client.force_login(User.objects.get(username="leider.hoa"))
+    assert client.get(demo.get_absolute_url()).status_code == 403
+    assert client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": demo.pk})).status_code == 403
+
+
+def test_commando_schrijft_pdf(tmp_path, demo):
+    bestand = tmp_path / "rapport.pdf"
+    call_command("eindrapport", str(demo.traject.pk), str(bestand), "--peildatum", "2014-06-01")
+    tekst = "\n".join(p.extract_text() for p in PdfReader(bestand).pages)
+    assert "1 juni 2014" in tekst and "4. Resultaten" in tekst
+    call_command("eindrapport", Traject.objects.get().naam, str(bestand))
+    assert "31 december 2015" in "\n".join(p.extract_text() for p in PdfReader(bestand).pages)
