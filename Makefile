@@ -5,7 +5,7 @@ PY := $(BIN)/python
 # Local development runs with debug on; tests run with debug on at import (pytest turns DEBUG off at run time).
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format test-fast bench clean help
+.PHONY: run test lint format test-fast bench bench-pdf clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:8000"
@@ -48,6 +48,10 @@ test-fast: $(VENV)/.installed-dev
 # Page times and query counts on the demo versus a national data set (see bench/pages.py).
 bench: $(VENV)/.installed-dev
 	$(DEV_ENV) $(PY) bench/pages.py $(BENCH_ARGS)
+
+# The end report's PDF: our cost over WeasyPrint's own layout work (see bench/pdf.py).
+bench-pdf: $(VENV)/.installed-dev
+	$(DEV_ENV) $(PY) bench/pdf.py $(BENCH_ARGS)
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -9,11 +9,14 @@ A missing score (``None``) is never drawn as 0: it gets no bar, no line point an
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import io
 import math
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -53,6 +56,28 @@ _RC: dict[str, object] = {
 }
 # rcParams are global state: serialise rendering so threaded servers cannot interleave styles.
 _LOCK = threading.Lock()
+_CACHE: OrderedDict[str, str] = OrderedDict()
+_CACHE_GROOTTE = 512
+
+
+def gecached(functie: Callable[..., str]) -> Callable[..., str]:
+    """Cache a chart by a hash of its data: the same input gives the same SVG, so it is drawn once."""
+
+    @functools.wraps(functie)
+    def wrapper(*args, **kwargs) -> str:
+        sleutel = hashlib.sha256(repr((functie.__qualname__, args, sorted(kwargs.items()))).encode()).hexdigest()
+        with _LOCK:
+            if sleutel in _CACHE:
+                _CACHE.move_to_end(sleutel)
+                return _CACHE[sleutel]
+        svg = functie(*args, **kwargs)
+        with _LOCK:
+            _CACHE[sleutel] = svg
+            while len(_CACHE) > _CACHE_GROOTTE:
+                _CACHE.popitem(last=False)
+        return svg
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -82,6 +107,7 @@ def kleur_voor_score(score: int | None, norm: int = 3) -> str:
     return ORANJE if score == norm else GROEN
 
 
+@gecached
 def voortgang_svg(
     elementen: Sequence[Element],
     eerste: Ronde,
@@ -138,6 +164,7 @@ def voortgang_svg(
         return naar_svg(fig, titel)
 
 
+@gecached
 def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: int = 3) -> str:
     """One line per element over all rounds (equally spaced, labelled with their dates)."""
     titel = "Verloop van de quickscanscores per element"
@@ -180,6 +207,7 @@ def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: in
         return naar_svg(fig, titel)
 
 
+@gecached
 def heatmap_svg(
     elementen: Sequence[Element],
     rijen: Sequence[tuple[str, Mapping[str, int | None]]],

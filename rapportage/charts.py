@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
-from quickscan.charts import MAANDEN, PALET, leeg_svg, naar_svg, stijl
+from quickscan.charts import MAANDEN, PALET, gecached, leeg_svg, naar_svg, stijl
 
 REEKSEN = (
     ("professionals", "Professionals in scholing"),
@@ -16,6 +16,7 @@ REEKSEN = (
 )
 
 
+@gecached
 def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
     """Retention over time: three small panels (professionals, buddies, leaders) sharing the date axis.
 
@@ -47,6 +48,7 @@ def _kort(dag: datetime.date) -> str:
     return f"{MAANDEN[dag.month - 1][:3]} {dag.year}"
 
 
+@gecached
 def fasen_svg(fasen: Sequence[dict]) -> str:
     """The phases as a timeline (one bar per phase, by month; phases may overlap).
 

@@ -118,3 +118,16 @@ def test_verloopgrafiek_heeft_een_lijn_per_reeks_met_de_juiste_waarden():
     assert "jun 2014" in svg and ">60<" in svg.replace("</tspan>", "<")  # last buddy value is labelled
     assert charts.verloop_svg(rijen) == svg  # deterministic
     assert "Nog geen gegevens" in charts.verloop_svg([])
+
+
+def test_grafieken_worden_gecached_op_hun_data(monkeypatch):
+    rijen = [(datetime.date(2014, m, 1), m, 2 * m, 3) for m in range(1, 5)]
+    eerste = charts.verloop_svg(rijen)
+
+    def niet_opnieuw_tekenen(*args, **kwargs):
+        raise AssertionError("the same data was drawn again")
+
+    monkeypatch.setattr(charts, "Figure", niet_opnieuw_tekenen)
+    assert charts.verloop_svg(list(rijen)) == eerste
+    with pytest.raises(AssertionError):
+        charts.verloop_svg([*rijen, (datetime.date(2014, 6, 1), 9, 9, 9)])  # new data is drawn
