@@ -243,6 +243,7 @@ def _bijlagen(traject: Traject) -> dict:
             "auteurs": d.auteurs,
             "rubriek": d.rubriek,
             "datum": quickscan_charts.datum_nl(d.datum) if d.datum else "",
+            "datum_iso": _iso(d.datum) or "",
             "jaar": d.jaar or (d.datum.year if d.datum else None),
             "evenement": d.evenement,
             "plaats": d.plaats,
@@ -285,9 +286,15 @@ def _bijlagen(traject: Traject) -> dict:
                 "toelichting": p.toelichting,
             }
         )
+    # Bijlage 2 as printed: the conferences, the Wmo-atelier, then per presenter per year.
+    eerst = {"Conferenties": 0, "Wmo-atelier": 1}
+    presentaties = sorted(
+        per_bijlage.get(Disseminatie.Bijlage.PRESENTATIES, []),
+        key=lambda p: (eerst.get(p["rubriek"], 2), p["rubriek"], p["jaar"] or 0, p["datum_iso"]),
+    )
     return {
         "publicaties": per_bijlage.get(Disseminatie.Bijlage.PUBLICATIES, []),
-        "presentaties": per_bijlage.get(Disseminatie.Bijlage.PRESENTATIES, []),
+        "presentaties": presentaties,
         "poster": per_bijlage.get(Disseminatie.Bijlage.POSTER, []),
         "nieuwsbrief": per_bijlage.get(Disseminatie.Bijlage.NIEUWSBRIEF, []),
         "hoofdstukken": [item(d) for d in items if d.soort == Disseminatie.Soort.HOOFDSTUK],
