@@ -1,12 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from werkplaats.admin import NoDeleteMixin
+
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score, Vraag
-
-
-class NoDeleteMixin:
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ElementInline(admin.TabularInline):

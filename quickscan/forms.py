@@ -5,6 +5,7 @@ from trajecten.models import Methode, Traject
 from werkplaats.models import Afdeling, Organisatie
 
 from .models import Actie, Element, QuickscanInstelling, Ronde, Vraag
+from .services import GEREEDHEID_VELDEN, RONDE_VELDEN
 
 SCORE_FOUT = _("Kies een score van 1 tot en met 5.")
 
@@ -14,38 +15,11 @@ class RondeForm(forms.ModelForm):
 
     class Meta:
         model = Ronde
-        fields = [
-            "afdeling",
-            "traject",
-            "methoden",
-            "datum",
-            "ingevuld_door",
-            "functie",
-            "aanwezig",
-            "gereedheid",
-            "veranderingsgeschiedenis",
-            "capaciteit_tijd",
-            "capaciteit_middelen",
-            "capaciteit_ruimte",
-            "capaciteit_menskracht",
-            "vernieuwers",
-            "vernieuwers_toelichting",
-        ]
+        fields = [*RONDE_VELDEN, "methoden"]
         widgets = {
             "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "aanwezig": forms.Textarea(attrs={"rows": 2}),
-            **{
-                name: forms.Textarea(attrs={"rows": 2})
-                for name in [
-                    "gereedheid",
-                    "veranderingsgeschiedenis",
-                    "capaciteit_tijd",
-                    "capaciteit_middelen",
-                    "capaciteit_ruimte",
-                    "capaciteit_menskracht",
-                    "vernieuwers_toelichting",
-                ]
-            },
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in GEREEDHEID_VELDEN if name != "vernieuwers"},
         }
 
     def __init__(self, *args, organisatie: Organisatie, **kwargs):

@@ -16,24 +16,6 @@ from werkplaats.models import Afdeling, Organisatie, User
 
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score, Vraag
 
-RONDE_VELDEN = [
-    "afdeling",
-    "traject",
-    "datum",
-    "ingevuld_door",
-    "functie",
-    "aanwezig",
-    "gereedheid",
-    "veranderingsgeschiedenis",
-    "capaciteit_tijd",
-    "capaciteit_middelen",
-    "capaciteit_ruimte",
-    "capaciteit_menskracht",
-    "vernieuwers",
-    "vernieuwers_toelichting",
-]
-
-
 # The readiness questions, asked before the first round and carried over into every next one.
 GEREEDHEID_VELDEN = [
     "gereedheid",
@@ -45,6 +27,10 @@ GEREEDHEID_VELDEN = [
     "vernieuwers",
     "vernieuwers_toelichting",
 ]
+
+
+# The round's own fields that a form or the demo may set (its methods are set separately).
+RONDE_VELDEN = ["afdeling", "traject", "datum", "ingevuld_door", "functie", "aanwezig", *GEREEDHEID_VELDEN]
 
 
 class VerouderdeVersie(Exception):

@@ -19,7 +19,7 @@ from werkplaats.access import BewerkbaarMixin, OuderMixin, ZichtbaarMixin
 from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin
 
-from . import selectors, services
+from . import charts, selectors, services
 from .forms import ActieForm, ElementForm, QuickscanInstellingForm, RondeForm
 from .models import Actie, QuickscanInstelling, Ronde, Score, Vraag
 
@@ -85,7 +85,7 @@ class OrganisatieView(ZichtbaarMixin, DetailView):
             series = [r for r in afgerond if r.afdeling_id == (tweede or eerste).afdeling_id]
             if len(series) >= 3:
                 context["trend"] = series
-                context["trend_svg"] = selectors.charts.trend_svg(
+                context["trend_svg"] = charts.trend_svg(
                     selectors.chart_elementen(series[-1].instrument),
                     [selectors.chart_ronde(r) for r in series],
                     norm=series[-1].instrument.norm,

@@ -114,12 +114,12 @@ def voorwoord_organisaties(deelnames: list[Deelname]) -> list[str]:
     return regels
 
 
-def berekenen(traject: Traject, peildatum: datetime.date) -> dict:
-    """Everything of the report that comes from the records (the part a freeze stores)."""
-    cijfers = traject_cijfers(traject, peildatum)
-    deelnames = list(
-        Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
-    )
+def _methode_code(methode) -> str:
+    return slugify(methode.korte_naam).replace("-", "_")
+
+
+def _figuren(traject: Traject, cijfers) -> dict[str, object]:
+    """The report's figures: the values its {{ placeholders }} and overrides name."""
     figuren: dict[str, object] = {
         "werkplaats": traject.werkplaats.naam,
         "werkplaats_omschrijving": traject.werkplaats.omschrijving,
@@ -148,14 +148,36 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict:
         if cijfers.grootste_bijeenkomst
         else None,
     }
+    for m in cijfers.methoden:
+        figuren[f"professionals_{_methode_code(m.methode)}"] = m.professionals
+        figuren[f"organisaties_{_methode_code(m.methode)}"] = m.organisaties
+    return figuren
+
+
+def figuren(rapport: Eindrapport) -> tuple[dict[str, object], dict[str, object]]:
+    """(computed, printed) figures of a report, without building its charts and annexes."""
+    if rapport.bevroren_gegevens:
+        berekend = dict(rapport.bevroren_gegevens["figuren"])
+    else:
+        berekend = _figuren(rapport.traject, traject_cijfers(rapport.traject, rapport.peildatum))
+    gedrukt = dict(berekend)
+    if rapport.pk is not None:
+        gedrukt.update({c.sleutel: c.waarde for c in rapport.correcties.all()})
+    return berekend, gedrukt
+
+
+def berekenen(traject: Traject, peildatum: datetime.date) -> dict:
+    """Everything of the report that comes from the records (the part a freeze stores)."""
+    cijfers = traject_cijfers(traject, peildatum)
+    deelnames = list(
+        Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
+    )
+    figuren = _figuren(traject, cijfers)
     methoden = []
     for m in cijfers.methoden:
-        code = slugify(m.methode.korte_naam).replace("-", "_")
-        figuren[f"professionals_{code}"] = m.professionals
-        figuren[f"organisaties_{code}"] = m.organisaties
         methoden.append(
             {
-                "code": code,
+                "code": _methode_code(m.methode),
                 "naam": m.methode.alias("eindrapport 4.1"),
                 "naam_beschrijving": m.methode.alias("eindrapport 2.3"),
                 "naam_doel": m.methode.alias("eindrapport 1.3"),
@@ -325,6 +347,8 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict:
         eerste, tweede = (reeks[-2], reeks[-1]) if len(reeks) > 1 else (reeks[-1], None)
         elementen = quickscan_selectors.chart_elementen(eerste.instrument)
         nummers = {r.pk: i for i, r in enumerate(reeks, start=1)}
+        scores_eerste = quickscan_selectors.scores_per_code(eerste)
+        scores_tweede = quickscan_selectors.scores_per_code(tweede) if tweede else {}
         svg = quickscan_charts.voortgang_svg(
             elementen,
             quickscan_selectors.chart_ronde(eerste, nummers[eerste.pk]),
@@ -342,14 +366,7 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict:
                 "plek": eerste.plek,
                 "illustratief": any(r.illustratief for r in reeks),
                 "svg": svg,
-                "scores": [
-                    [
-                        e.label,
-                        quickscan_selectors.scores_per_code(eerste).get(e.code),
-                        quickscan_selectors.scores_per_code(tweede).get(e.code) if tweede else None,
-                    ]
-                    for e in elementen
-                ],
+                "scores": [[e.label, scores_eerste.get(e.code), scores_tweede.get(e.code)] for e in elementen],
                 "datums": [
                     quickscan_charts.datum_nl(eerste.datum),
                     quickscan_charts.datum_nl(tweede.datum) if tweede else "",

@@ -129,7 +129,7 @@ class TekstView(LoginRequiredMixin, View):
         return self.toon(form, status=400)
 
     def toon(self, form, status=200):
-        figuren = eindrapport.gegevens(self.rapport)["figuren"]
+        _berekend, figuren = eindrapport.figuren(self.rapport)
         return render(
             self.request,
             "rapportage/eindrapport_tekst.html",
@@ -157,7 +157,7 @@ class CorrectieView(LoginRequiredMixin, ServiceFormMixin, CreateView):
         bestaand = self.rapport.correcties.filter(sleutel=sleutel).first()
         if bestaand:
             kwargs["instance"] = bestaand
-        return {**kwargs, "rapport": self.rapport, "berekend": eindrapport.gegevens(self.rapport)["berekend"]}
+        return {**kwargs, "rapport": self.rapport, "berekend": eindrapport.figuren(self.rapport)[0]}
 
     def get_initial(self):
         return {"sleutel": self.request.GET.get("sleutel")}
@@ -200,11 +200,11 @@ def download_pdf(request, pk: int):
 def cijfers(request, pk: int):
     """The report's figures, computed and printed, as CSV or Excel."""
     rapport = _rapport(request, pk)
-    data = eindrapport.gegevens(rapport)
+    berekend, gedrukt = eindrapport.figuren(rapport)
     rijen = [("cijfer", "berekend", "gedrukt", "toelichting")]
-    toelichting = {c["sleutel"]: c["toelichting"] for c in data["correcties"]}
-    for sleutel, waarde in data["berekend"].items():
-        rijen.append((sleutel, waarde, data["figuren"][sleutel], toelichting.get(sleutel, "")))
+    toelichting = dict(rapport.correcties.values_list("sleutel", "toelichting"))
+    for sleutel, waarde in berekend.items():
+        rijen.append((sleutel, waarde, gedrukt[sleutel], toelichting.get(sleutel, "")))
     naam = f"eindrapport-{rapport.traject.pk}-cijfers"
     if request.GET.get("formaat") == "xlsx":
         boek = Workbook()

@@ -63,11 +63,11 @@ def rapport_ontdooien(*, rapport: Eindrapport) -> Eindrapport:
 @transaction.atomic
 def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str) -> RapportTekst:
     """Save a section's narrative; a placeholder that names no figure is refused."""
-    from .eindrapport import SECTIES, gegevens
+    from .eindrapport import SECTIES, figuren
 
     if sectie not in dict(SECTIES):
         raise ValidationError(_("Onbekende sectie."))
-    onbekend = markup.onbekende_plaatshouders(tekst, gegevens(rapport)["figuren"])
+    onbekend = markup.onbekende_plaatshouders(tekst, figuren(rapport)[1])
     if onbekend:
         raise ValidationError({"tekst": _("Onbekende plaatshouder(s): %(namen)s.") % {"namen": ", ".join(onbekend)}})
     regel, _created = RapportTekst.objects.get_or_create(rapport=rapport, sectie=sectie, defaults={"tekst": tekst})
