@@ -16,6 +16,7 @@ $(PY):
 
 # Reinstall only when the requirements change.
 $(VENV)/.installed: requirements.txt | $(PY)
+	PYTHON=$(PY) .ci/system-deps run
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
