@@ -1,30 +1,26 @@
 """Quickscan charts: pure functions from scores to SVG text that can be inlined into HTML.
 
-Rendered with matplotlib's object API (``Figure``, never ``pyplot``) and the SVG backend. Every
-function resets the rcParams to matplotlib's defaults plus a fixed house style inside
-``rc_context``, so the same input gives byte-identical SVG whatever the global settings are.
+Drawn in the house style of `werkplaats.lib.grafieken` (matplotlib's ``Figure`` and the SVG backend inside
+`stijl()`), so the same input gives byte-identical SVG whatever the global settings are. The colours here
+are the seed's black/orange progress chart and the norm colours of the heatmap.
 A missing score (``None``) is never drawn as 0: it gets no bar, no line point and a grey cell.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
-import hashlib
-import io
 import math
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+
+from werkplaats.lib.datums import datum_lang
+from werkplaats.lib.grafieken import _CACHE as _CACHE  # bench/pdf.py clears it; use grafieken.cache_legen()
+from werkplaats.lib.grafieken import PALET, TEKST_GRIJS, gecached, leeg_svg, naar_svg, stijl
 
 ZWART = "#000000"
 ORANJE = "#f28c00"
@@ -32,52 +28,9 @@ ROOD = "#d62728"
 GROEN = "#2ca02c"
 GRIJS = "#e0e0e0"
 NORM_KLEUR = "#555555"
-TEKST_GRIJS = "#555555"
-# Paul Tol's "muted" palette (colour-blind friendly), one colour per element in the trend chart.
-PALET = ("#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*", "h")
-MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 SCORE_MIN, SCORE_MAX = 1, 5
 KOP_VELDEN = (("afdeling", "Afdeling"), ("naam", "Naam"), ("functie", "Functie"))
-
-_RC: dict[str, object] = {
-    "svg.hashsalt": "werkplaats-quickscan",
-    "svg.fonttype": "none",  # keep text as <text>, searchable and crisp
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],  # renders ë/ï; browsers fall back to their sans-serif
-    "font.size": 9,
-    "axes.edgecolor": "#333333",
-    "axes.linewidth": 0.8,
-    "xtick.color": "#333333",
-    "ytick.color": "#333333",
-}
-# rcParams are global state: serialise rendering so threaded servers cannot interleave styles.
-_LOCK = threading.Lock()
-_CACHE: OrderedDict[str, str] = OrderedDict()
-_CACHE_GROOTTE = 512
-
-
-def gecached(functie: Callable[..., str]) -> Callable[..., str]:
-    """Cache a chart by a hash of its data: the same input gives the same SVG, so it is drawn once."""
-
-    @functools.wraps(functie)
-    def wrapper(*args, **kwargs) -> str:
-        sleutel = hashlib.sha256(repr((functie.__qualname__, args, sorted(kwargs.items()))).encode()).hexdigest()
-        with _LOCK:
-            if sleutel in _CACHE:
-                _CACHE.move_to_end(sleutel)
-                return _CACHE[sleutel]
-        svg = functie(*args, **kwargs)
-        with _LOCK:
-            _CACHE[sleutel] = svg
-            while len(_CACHE) > _CACHE_GROOTTE:
-                _CACHE.popitem(last=False)
-        return svg
-
-    return wrapper
 
 
 @dataclass(frozen=True)
@@ -91,11 +44,6 @@ class Ronde:
     datum: datetime.date
     scores: Mapping[str, int | None]  # element code -> score 1..5, None (or absent) = missing
     label: str = ""  # e.g. "1e versie"
-
-
-def datum_nl(d: datetime.date) -> str:
-    """Dutch date without depending on the locale: ``9 mei 2014``."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def kleur_voor_score(score: int | None, norm: int = 3) -> str:
@@ -118,15 +66,17 @@ def voortgang_svg(
 ) -> str:
     """Bars per element: the first round in black, changed scores of the second round in orange."""
     kop_regels = [f"{naam}: {kop[sleutel]}" for sleutel, naam in KOP_VELDEN if kop and kop.get(sleutel)]
-    legenda = [f"{eerste.label or '1e versie'} op {datum_nl(eerste.datum)} (zwart)"]
-    if tweede is not None:
-        legenda.append(f"{tweede.label or '2e versie'} op {datum_nl(tweede.datum)} (oranje, zwart is onveranderd)")
-    n = max(len(elementen), 1)
-    # Layout in inches: header and legend above, the 0-5 plot, tick labels and footnote below.
-    links, rechts, plot_hoog, onder = 0.7, 0.6, 3.0, 0.75
-    boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * len(legenda) + 0.35
-    breed, hoog = links + 0.85 * n + rechts, boven + plot_hoog + onder
-    with stijl():
+    with stijl():  # before the legend: it fixes the language of the dates
+        legenda = [f"{eerste.label or '1e versie'} op {datum_lang(eerste.datum)} (zwart)"]
+        if tweede is not None:
+            legenda.append(
+                f"{tweede.label or '2e versie'} op {datum_lang(tweede.datum)} (oranje, zwart is onveranderd)"
+            )
+        n = max(len(elementen), 1)
+        # Layout in inches: header and legend above, the 0-5 plot, tick labels and footnote below.
+        links, rechts, plot_hoog, onder = 0.7, 0.6, 3.0, 0.75
+        boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * len(legenda) + 0.35
+        breed, hoog = links + 0.85 * n + rechts, boven + plot_hoog + onder
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, 0.85 * n / breed, plot_hoog / hoog))
         y = hoog - 0.2
@@ -197,7 +147,7 @@ def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: in
             lijn.set_gid(f"trend-{el.code}")
         ax.set_xlim(-0.5, n - 0.5)
         _score_as(ax)
-        labels = [f"{r.label}\n{datum_nl(r.datum)}" if r.label else datum_nl(r.datum) for r in rondes]
+        labels = [f"{r.label}\n{datum_lang(r.datum)}" if r.label else datum_lang(r.datum) for r in rondes]
         if n > 4:
             ax.set_xticks(range(n), labels, fontsize=8, rotation=30, ha="right", rotation_mode="anchor")
         else:
@@ -258,32 +208,6 @@ def heatmap_svg(
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-@contextmanager
-def stijl() -> Iterator[None]:
-    """Matplotlib defaults plus the house style, restored afterwards."""
-    with _LOCK, matplotlib.rc_context():
-        matplotlib.rcdefaults()
-        matplotlib.rcParams.update(_RC)
-        yield
-
-
-def naar_svg(fig: Figure, titel: str) -> str:
-    """Serialise without prolog/doctype (``<svg`` comes first) and with a ``<title>``."""
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" ', 1)
-    einde = svg.index(">") + 1
-    return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
-
-
-def leeg_svg(tekst: str, titel: str) -> str:
-    with stijl():
-        fig = Figure(figsize=(4.0, 0.8))
-        fig.text(0.5, 0.5, tekst, ha="center", va="center", fontsize=11, color=TEKST_GRIJS)
-        return naar_svg(fig, titel)
 
 
 def _score(scores: Mapping[str, int | None], code: str) -> int | None:

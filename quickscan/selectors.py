@@ -10,30 +10,19 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db import models
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.lib.datums import datum_kort, maanden_erbij
 from werkplaats.models import Organisatie
 
 from . import charts
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    # Clamp to the month's last day (31 January + 1 month = 28/29 February).
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
-def rondes_met_scores(queryset) -> list[Ronde]:
+def rondes_met_scores(queryset: QuerySet[Ronde]) -> list[Ronde]:
     return list(
         queryset.select_related("organisatie__werkplaats", "afdeling", "instrument").prefetch_related(
             Prefetch("scores", queryset=Score.objects.select_related("element").order_by("element__volgorde"))
@@ -98,8 +87,9 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
     """
     vorige_scores = scores_per_code(vorige) if vorige else {}
     acties = defaultdict(list)
+    # A Q, because the team may be None (no team), which django-stubs does not allow as a filter keyword.
     for actie in Actie.objects.filter(
-        ronde__organisatie_id=ronde.organisatie_id, ronde__afdeling_id=ronde.afdeling_id
+        Q(ronde__organisatie_id=ronde.organisatie_id, ronde__afdeling_id=ronde.afdeling_id)
     ).select_related("element", "ronde"):
         acties[actie.element_id].append(actie)
     rows = []
@@ -178,24 +168,24 @@ class Cadans:
         return self.status in (CadansStatus.NU, CadansStatus.TE_LAAT, CadansStatus.GEEN)
 
 
-def cadans(organisaties, peildatum: datetime.date | None = None) -> list[Cadans]:
+def cadans(organisaties: QuerySet[Organisatie], peildatum: datetime.date | None = None) -> list[Cadans]:
     """When each organisation's next round is due, from its last submitted round."""
     peildatum = peildatum or datetime.date.today()
-    organisaties = list(organisaties.select_related("werkplaats"))
+    lijst = list(organisaties.select_related("werkplaats"))
     instellingen = {
         i.werkplaats_id: i
-        for i in QuickscanInstelling.objects.filter(werkplaats_id__in={o.werkplaats_id for o in organisaties})
+        for i in QuickscanInstelling.objects.filter(werkplaats_id__in={o.werkplaats_id for o in lijst})
     }
-    laatste = {}
+    laatste: dict[int, datetime.date] = {}
     for organisatie_id, datum in (
         Ronde.objects.afgerond()
-        .filter(organisatie__in=[o.pk for o in organisaties])
+        .filter(organisatie__in=[o.pk for o in lijst])
         .values_list("organisatie_id", "datum")
         .order_by("organisatie_id", "datum")
     ):
         laatste[organisatie_id] = datum
     result = []
-    for organisatie in organisaties:
+    for organisatie in lijst:
         if not organisatie.actief:
             continue
         instelling = instellingen.get(organisatie.werkplaats_id) or QuickscanInstelling()
@@ -203,8 +193,8 @@ def cadans(organisaties, peildatum: datetime.date | None = None) -> list[Cadans]
         if datum is None:
             result.append(Cadans(organisatie, None, None, None, CadansStatus.GEEN))
             continue
-        volgende = add_months(datum, instelling.interval_maanden)
-        te_laat = add_months(datum, instelling.te_laat_na_maanden)
+        volgende = maanden_erbij(datum, instelling.interval_maanden)
+        te_laat = maanden_erbij(datum, instelling.te_laat_na_maanden)
         if peildatum >= te_laat:
             status = CadansStatus.TE_LAAT
         elif peildatum >= volgende:
@@ -227,7 +217,8 @@ class OverzichtRij:
 
     @property
     def naam(self) -> str:
-        return self.ronde.organisatie.naam + (f" – {self.ronde.afdeling.naam}" if self.ronde.afdeling_id else "")
+        afdeling = self.ronde.afdeling  # selected with the round, or None without a query
+        return self.ronde.organisatie.naam + (f" – {afdeling.naam}" if afdeling else "")
 
     @property
     def zwakste(self) -> int | None:
@@ -238,7 +229,7 @@ class OverzichtRij:
         return sum(1 for s in self.scores.values() if s is not None and s < norm)
 
 
-def overzicht(organisaties, sorteer: str = "") -> tuple[list[Element], list[OverzichtRij]]:
+def overzicht(organisaties: QuerySet[Organisatie], sorteer: str = "") -> tuple[list[Element], list[OverzichtRij]]:
     """The latest submitted round of every series (organisation or team) of the given organisations.
 
     `sorteer`: "" (by name), "zwakst" (weakest element first) or an element code (lowest score first).
@@ -284,17 +275,17 @@ class Wijziging:
     velden: list[tuple[str, object, object]]
 
 
-def _toon(model, name: str, value) -> object:
+def _toon(model: type[models.Model], name: str, value: object) -> object:
     """A history value as a person reads it: choice labels, local date and time."""
     if value is None or value == "":
         return None
     field = model._meta.get_field(name)
-    if field.choices:
+    if isinstance(field, models.Field) and field.choices:
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "j-n-Y H:i")
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "j-n-Y")
+        return datum_kort(value)
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     if isinstance(value, dict):
@@ -326,6 +317,7 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
             )
         )
     elementen = {e.pk: e for e in ronde.instrument.elementen.all()}
+    score_fields = {f.name: f.verbose_name for f in Score._meta.fields}
     records = list(
         Score.history.filter(ronde_id=ronde.pk).select_related("history_user").order_by("history_date", "history_id")
     )
@@ -338,7 +330,7 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
         element = elementen.get(record.element_id)
         changes = [
             (
-                str(Score._meta.get_field(c.field).verbose_name),
+                str(score_fields.get(c.field, c.field)),
                 _toon(Score, c.field, c.old),
                 _toon(Score, c.field, c.new),
             )

@@ -1,13 +1,15 @@
-"""Report charts: pure functions from figures to inline SVG, in the house style of the quickscan charts."""
+"""Report charts: pure functions from figures to inline SVG, in the house style of `werkplaats.lib.grafieken`."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from matplotlib.figure import Figure
 
-from quickscan.charts import MAANDEN, PALET, gecached, leeg_svg, naar_svg, stijl
+from werkplaats.lib.datums import maand_jaar, maanden_erbij, maanden_tussen
+from werkplaats.lib.grafieken import PALET, gecached, leeg_svg, naar_svg, stijl
 
 REEKSEN = (
     ("professionals", "Professionals in scholing"),
@@ -29,8 +31,8 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
         fig = Figure(figsize=(7.5, 5.4), layout="constrained")
         axes = fig.subplots(3, 1, sharex=True)
         x = list(range(len(rijen)))
-        for index, (ax, (code, label)) in enumerate(zip(axes, REEKSEN, strict=True)):
-            waarden = [rij[index + 1] for rij in rijen]
+        reeksen = ([rij[1] for rij in rijen], [rij[2] for rij in rijen], [rij[3] for rij in rijen])
+        for index, (ax, (code, label), waarden) in enumerate(zip(axes, REEKSEN, reeksen, strict=True)):
             (lijn,) = ax.plot(x, waarden, marker="o", markersize=3.5, color=PALET[index], linewidth=1.6)
             lijn.set_gid(f"verloop-{code}")
             ax.set_title(label, loc="left", fontsize=9)
@@ -39,17 +41,14 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
             ax.spines[["top", "right"]].set_visible(False)
             ax.annotate(str(waarden[-1]), (x[-1], waarden[-1]), textcoords="offset points", xytext=(4, 4), fontsize=8)
         stap = max(1, len(rijen) // 8)
-        axes[-1].set_xticks(x[::stap], [_kort(rij[0]) for rij in rijen[::stap]], rotation=30, ha="right")
+        axes[-1].set_xticks(
+            x[::stap], [maand_jaar(rij[0], kort=True) for rij in rijen[::stap]], rotation=30, ha="right"
+        )
         return naar_svg(fig, titel)
 
 
-def _kort(dag: datetime.date) -> str:
-    """'mrt 2014': the month and year of a date, in Dutch."""
-    return f"{MAANDEN[dag.month - 1][:3]} {dag.year}"
-
-
 @gecached
-def fasen_svg(fasen: Sequence[dict]) -> str:
+def fasen_svg(fasen: Sequence[Mapping[str, Any]]) -> str:
     """The phases as a timeline (one bar per phase, by month; phases may overlap).
 
     `fasen`: dicts with nummer, naam, start and eind (ISO dates of the first of the month).
@@ -60,29 +59,23 @@ def fasen_svg(fasen: Sequence[dict]) -> str:
     starts = [datetime.date.fromisoformat(f["start"]) for f in fasen]
     einden = [datetime.date.fromisoformat(f["eind"]) for f in fasen]
     begin = min(starts)
-
-    def maand(dag: datetime.date) -> int:
-        return (dag.year - begin.year) * 12 + dag.month - begin.month
-
-    laatste = max(maand(e) for e in einden) + 1
+    laatste = max(maanden_tussen(begin, e) for e in einden) + 1
     with stijl():
         fig = Figure(figsize=(7.5, 0.45 * len(fasen) + 1.0), layout="constrained")
         ax = fig.subplots()
         for rij, (fase, start, eind) in enumerate(zip(fasen, starts, einden, strict=True)):
-            balk = ax.barh(rij, maand(eind) - maand(start) + 1, left=maand(start), height=0.6, color=PALET[rij % 3])
+            links, lengte = maanden_tussen(begin, start), maanden_tussen(start, eind) + 1
+            balk = ax.barh(rij, lengte, left=links, height=0.6, color=PALET[rij % 3])
             balk.patches[0].set_gid(f"fase-{fase['nummer']}")
         ax.set_yticks(range(len(fasen)), [f"{f['nummer']}. {f['naam'][:38]}" for f in fasen], fontsize=8)
         ax.invert_yaxis()
         stap = 3 if laatste > 12 else 1
         ticks = list(range(0, laatste + 1, stap))
-        ax.set_xticks(ticks, [_kort(_plus_maanden(begin, t)) for t in ticks], rotation=30, ha="right", fontsize=8)
+        ax.set_xticks(
+            ticks, [maand_jaar(maanden_erbij(begin, t), kort=True) for t in ticks], rotation=30, ha="right", fontsize=8
+        )
         ax.set_xlim(0, laatste)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)
         return naar_svg(fig, titel)
-
-
-def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
-    index = dag.month - 1 + maanden
-    return datetime.date(dag.year + index // 12, index % 12 + 1, 1)

@@ -10,18 +10,24 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from typing import Any
 
+from django.utils import translation
 from django.utils.text import slugify
 
 from quickscan import charts as quickscan_charts
 from quickscan import selectors as quickscan_selectors
 from quickscan.models import Ronde
-from scholing.selectors import traject_cijfers
-from trajecten.models import Deelname, Traject
+from scholing.selectors import TrajectCijfers, traject_cijfers
+from trajecten.models import Deelname, Methode, Traject
+from werkplaats.lib.datums import datum_lang, maandperiode
 from werkplaats.models import Organisatie
 
 from . import charts, markup
 from .models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing
+
+# The report is a Dutch document: its dates and labels are Dutch whatever the request's language.
+TAAL = "nl"
 
 # The sections with editable narrative, in the order of the report, with their default text.
 SECTIES = [
@@ -114,19 +120,21 @@ def voorwoord_organisaties(deelnames: list[Deelname]) -> list[str]:
     return regels
 
 
-def _methode_code(methode) -> str:
+def _methode_code(methode: Methode) -> str:
     return slugify(methode.korte_naam).replace("-", "_")
 
 
-def _figuren(traject: Traject, cijfers) -> dict[str, object]:
+def _figuren(traject: Traject, cijfers: TrajectCijfers) -> dict[str, object]:
     """The report's figures: the values its {{ placeholders }} and overrides name."""
+    with translation.override(TAAL):
+        periode_lang = " – ".join(datum_lang(d) for d in (traject.startdatum, traject.einddatum))
     figuren: dict[str, object] = {
         "werkplaats": traject.werkplaats.naam,
         "werkplaats_omschrijving": traject.werkplaats.omschrijving,
         "start": f"{traject.startdatum:%d-%m-%Y}",
         "einde": f"{traject.einddatum:%d-%m-%Y}",
         "periode": f"{traject.startdatum.year}-{traject.einddatum.year}",
-        "periode_lang": " – ".join(quickscan_charts.datum_nl(d) for d in (traject.startdatum, traject.einddatum)),
+        "periode_lang": periode_lang,
         "fasen_aantal": traject.fasen.count(),
         "professionals_totaal": cijfers.professionals_totaal,
         "organisaties_geschoold": cijfers.organisaties_geschoold,
@@ -166,105 +174,99 @@ def figuren(rapport: Eindrapport) -> tuple[dict[str, object], dict[str, object]]
     return berekend, gedrukt
 
 
-def berekenen(traject: Traject, peildatum: datetime.date) -> dict:
+def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     """Everything of the report that comes from the records (the part a freeze stores)."""
-    cijfers = traject_cijfers(traject, peildatum)
-    deelnames = list(
-        Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
-    )
-    figuren = _figuren(traject, cijfers)
-    methoden = []
-    for m in cijfers.methoden:
-        methoden.append(
-            {
-                "code": _methode_code(m.methode),
-                "naam": m.methode.alias("eindrapport 4.1"),
-                "naam_beschrijving": m.methode.alias("eindrapport 2.3"),
-                "naam_doel": m.methode.alias("eindrapport 1.3"),
-                "korte_naam": m.methode.korte_naam,
-                "omschrijving": m.methode.omschrijving,
-                "kenmerken": m.methode.kenmerken_lijst,
-                "professionals": m.professionals,
-                "organisaties": m.organisaties,
-                "gemeenten": m.gemeenten,
-                "groepen": m.groepen,
-                "ambtenaren": m.ambtenaren,
-                "streefwaarde": m.streefwaarde,
-                "streefwaarde_ambtenaren": m.streefwaarde_ambtenaren,
-                "aanvullend": m.aanvullend,
-                "aanvullend_organisaties": m.aanvullend_organisaties,
-            }
+    with translation.override(TAAL):
+        cijfers = traject_cijfers(traject, peildatum)
+        deelnames = list(
+            Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
         )
-    fasen = [
-        {
-            "nummer": f.nummer,
-            "naam": f.naam,
-            "label": f.label or f.get_theorie_display(),
-            "maanden": f.maanden_tekst or _maanden(f.startmaand, f.eindmaand),
-            "start": _iso(f.startmaand),
-            "eind": _iso(f.eindmaand),
-            "omschrijving": f.omschrijving,
-        }
-        for f in traject.fasen.all()
-    ]
-    borging = defaultdict(list)
-    for d in deelnames:
-        if d.borging:
-            borging[d.get_borging_display()].append({"naam": d.organisatie.naam, "url": d.bewijs_url})
-    return {
-        "traject": traject.naam,
-        "peildatum": peildatum.isoformat(),
-        "peildatum_tekst": quickscan_charts.datum_nl(peildatum),
-        "figuren": figuren,
-        "organisaties_voorwoord": voorwoord_organisaties(deelnames),
-        "organisaties_later": [d.organisatie.naam for d in deelnames if d.later_ingestapt],
-        "doelen": traject.doelen,
-        "activiteiten": traject.activiteitenlijst,
-        "methoden": methoden,
-        "aangeboden": [m.alias("eindrapport 2.2") for m in traject.methoden_aangeboden.all()],
-        "fasen": fasen,
-        "fasen_svg": charts.fasen_svg(fasen),
-        "organisaties_per_aantal_methoden": [[n, orgs] for n, orgs in cijfers.organisaties_per_aantal_methoden.items()],
-        "leiders_redenen": [[reden, n] for reden, n in cijfers.leiders_redenen],
-        "leiders_functies": cijfers.leiders_functies,
-        "borging": [[status, orgs] for status, orgs in borging.items()],
-        "doelen_tabel": [
+        figuren = _figuren(traject, cijfers)
+        methoden = []
+        for m in cijfers.methoden:
+            methoden.append(
+                {
+                    "code": _methode_code(m.methode),
+                    "naam": m.methode.alias("eindrapport 4.1"),
+                    "naam_beschrijving": m.methode.alias("eindrapport 2.3"),
+                    "naam_doel": m.methode.alias("eindrapport 1.3"),
+                    "korte_naam": m.methode.korte_naam,
+                    "omschrijving": m.methode.omschrijving,
+                    "kenmerken": m.methode.kenmerken_lijst,
+                    "professionals": m.professionals,
+                    "organisaties": m.organisaties,
+                    "gemeenten": m.gemeenten,
+                    "groepen": m.groepen,
+                    "ambtenaren": m.ambtenaren,
+                    "streefwaarde": m.streefwaarde,
+                    "streefwaarde_ambtenaren": m.streefwaarde_ambtenaren,
+                    "aanvullend": m.aanvullend,
+                    "aanvullend_organisaties": m.aanvullend_organisaties,
+                }
+            )
+        fasen = [
             {
-                "label": d.label,
-                "streefwaarde": d.streefwaarde,
-                "gerealiseerd": d.gerealiseerd,
-                "formulering": d.formulering,
+                "nummer": f.nummer,
+                "naam": f.naam,
+                "label": f.label or f.get_theorie_display(),
+                "maanden": f.maanden_tekst or maandperiode(f.startmaand, f.eindmaand),
+                "start": _iso(f.startmaand),
+                "eind": _iso(f.eindmaand),
+                "omschrijving": f.omschrijving,
             }
-            for d in cijfers.doelen
-        ],
-        "bijlagen": _bijlagen(traject),
-        "quickscans": _quickscans(traject, peildatum),
-    }
+            for f in traject.fasen.all()
+        ]
+        borging = defaultdict(list)
+        for d in deelnames:
+            if d.borging:
+                borging[d.get_borging_display()].append({"naam": d.organisatie.naam, "url": d.bewijs_url})
+        return {
+            "traject": traject.naam,
+            "peildatum": peildatum.isoformat(),
+            "peildatum_tekst": datum_lang(peildatum),
+            "figuren": figuren,
+            "organisaties_voorwoord": voorwoord_organisaties(deelnames),
+            "organisaties_later": [d.organisatie.naam for d in deelnames if d.later_ingestapt],
+            "doelen": traject.doelen,
+            "activiteiten": traject.activiteitenlijst,
+            "methoden": methoden,
+            "aangeboden": [m.alias("eindrapport 2.2") for m in traject.methoden_aangeboden.all()],
+            "fasen": fasen,
+            "fasen_svg": charts.fasen_svg(fasen),
+            "organisaties_per_aantal_methoden": [
+                [n, orgs] for n, orgs in cijfers.organisaties_per_aantal_methoden.items()
+            ],
+            "leiders_redenen": [[reden, n] for reden, n in cijfers.leiders_redenen],
+            "leiders_functies": cijfers.leiders_functies,
+            "borging": [[status, orgs] for status, orgs in borging.items()],
+            "doelen_tabel": [
+                {
+                    "label": d.label,
+                    "streefwaarde": d.streefwaarde,
+                    "gerealiseerd": d.gerealiseerd,
+                    "formulering": d.formulering,
+                }
+                for d in cijfers.doelen
+            ],
+            "bijlagen": _bijlagen(traject),
+            "quickscans": _quickscans(traject, peildatum),
+        }
 
 
-def _maanden(start: datetime.date, eind: datetime.date) -> str:
-    maand = quickscan_charts.MAANDEN
-    if (start.year, start.month) == (eind.year, eind.month):
-        return f"{maand[start.month - 1]} {start.year}"
-    if start.year == eind.year:
-        return f"{maand[start.month - 1]} – {maand[eind.month - 1]} {eind.year}"
-    return f"{maand[start.month - 1]} {start.year} – {maand[eind.month - 1]} {eind.year}"
-
-
-def _bijlagen(traject: Traject) -> dict:
+def _bijlagen(traject: Traject) -> dict[str, Any]:
     items = list(
         Disseminatie.objects.filter(traject=traject, actief=True)
         .prefetch_related("programma")
         .order_by("bijlage", "datum", "jaar", "pk")
     )
 
-    def item(d: Disseminatie) -> dict:
+    def item(d: Disseminatie) -> dict[str, Any]:
         return {
             "soort": d.get_soort_display(),
             "titel": d.titel,
             "auteurs": d.auteurs,
             "rubriek": d.rubriek,
-            "datum": quickscan_charts.datum_nl(d.datum) if d.datum else "",
+            "datum": datum_lang(d.datum) if d.datum else "",
             "datum_iso": _iso(d.datum) or "",
             "jaar": d.jaar or (d.datum.year if d.datum else None),
             "evenement": d.evenement,
@@ -288,8 +290,8 @@ def _bijlagen(traject: Traject) -> dict:
             ],
         }
 
-    per_bijlage = defaultdict(list)
-    kanalen = defaultdict(int)
+    per_bijlage: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    kanalen: defaultdict[str, int] = defaultdict(int)
     for d in items:
         per_bijlage[d.bijlage].append(item(d))
         kanalen[d.get_soort_display()] += 1
@@ -332,7 +334,7 @@ def _bijlagen(traject: Traject) -> dict:
     }
 
 
-def _quickscans(traject: Traject, peildatum: datetime.date) -> dict:
+def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     """The quickscan annex: per organisation the progress chart of its last two rounds, and the heatmap."""
     rondes = quickscan_selectors.rondes_met_scores(
         Ronde.objects.afgerond()
@@ -368,21 +370,21 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict:
                 "svg": svg,
                 "scores": [[e.label, scores_eerste.get(e.code), scores_tweede.get(e.code)] for e in elementen],
                 "datums": [
-                    quickscan_charts.datum_nl(eerste.datum),
-                    quickscan_charts.datum_nl(tweede.datum) if tweede else "",
+                    datum_lang(eerste.datum),
+                    datum_lang(tweede.datum) if tweede else "",
                 ],
             }
         )
     organisaties = Organisatie.objects.filter(deelnames__traject=traject)
-    elementen, rijen = quickscan_selectors.overzicht(organisaties)
+    kolommen, rijen = quickscan_selectors.overzicht(organisaties)
     rijen = [r for r in rijen if r.ronde.datum <= peildatum]
     return {
         "grafieken": grafieken,
-        "heatmap_svg": quickscan_selectors.heatmap_svg(elementen, rijen) if rijen else "",
+        "heatmap_svg": quickscan_selectors.heatmap_svg(kolommen, rijen) if rijen else "",
     }
 
 
-def gegevens(rapport: Eindrapport) -> dict:
+def gegevens(rapport: Eindrapport) -> dict[str, Any]:
     """The whole report object: the stored (frozen) or freshly computed data, overrides and narrative."""
     data = rapport.bevroren_gegevens or berekenen(rapport.traject, rapport.peildatum)
     berekend = dict(data["figuren"])

@@ -27,7 +27,7 @@ def onbekende_plaatshouders(tekst: str, figuren: Mapping[str, object]) -> list[s
 def render(tekst: str, figuren: Mapping[str, object]) -> SafeString:
     """Markdown with placeholders -> safe HTML. Unknown placeholders stay visible, marked."""
 
-    def invullen(match: re.Match) -> str:
+    def invullen(match: re.Match[str]) -> str:
         naam = match.group(1)
         if naam not in figuren:
             return f"[onbekend: {naam}]"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
+from werkplaats.lib.datums import datum_kort
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
@@ -149,7 +150,7 @@ class Disseminatie(models.Model):
     def wanneer(self) -> str:
         """The date as printed (3-12-2015), else the year."""
         if self.datum:
-            return f"{self.datum.day}-{self.datum.month}-{self.datum.year}"
+            return datum_kort(self.datum)
         return str(self.jaar) if self.jaar else ""
 
 

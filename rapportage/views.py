@@ -4,10 +4,10 @@ import datetime
 
 from django.views.generic import DetailView
 
-from quickscan.selectors import add_months
 from scholing import selectors
 from trajecten.models import Traject
 from werkplaats.access import ZichtbaarMixin
+from werkplaats.lib.datums import maandreeks
 from werkplaats.models import Rol
 
 from . import charts
@@ -45,7 +45,7 @@ class DashboardView(ZichtbaarMixin, DetailView):
         ):
             # Leaders read the trajectory's totals, and the details of their own organisation only.
             organisaties = [o for o in organisaties if o.organisatie.pk in eigen]
-        verloop = selectors.verloop(traject, _maanden(traject.startdatum, peildatum))
+        verloop = selectors.verloop(traject, maandreeks(traject.startdatum, peildatum))
         return super().get_context_data(
             cijfers=cijfers,
             organisaties=organisaties,
@@ -53,14 +53,3 @@ class DashboardView(ZichtbaarMixin, DetailView):
             verloop_svg=charts.verloop_svg(verloop),
             **kwargs,
         )
-
-
-def _maanden(start: datetime.date, einde: datetime.date) -> list[datetime.date]:
-    """The first of every month from the start up to the peildatum, and the peildatum itself."""
-    dagen, dag = [], start.replace(day=1)
-    while dag <= einde:
-        dagen.append(max(dag, start))
-        dag = add_months(dag, 1)
-    if not dagen or dagen[-1] != einde:
-        dagen.append(einde)
-    return dagen

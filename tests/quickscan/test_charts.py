@@ -9,6 +9,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from django.utils import translation
 
 from quickscan.charts import (
     GRIJS,
@@ -18,7 +19,6 @@ from quickscan.charts import (
     ZWART,
     Element,
     Ronde,
-    datum_nl,
     heatmap_svg,
     kleur_voor_score,
     trend_svg,
@@ -224,7 +224,7 @@ def test_svg_can_be_inlined() -> None:
 
 def test_charts_do_not_use_pyplot() -> None:
     code = (
-        "import sys, datetime; from quickscan import charts; "
+        "import sys, datetime, django; django.setup(); from quickscan import charts; "
         "charts.voortgang_svg([charts.Element('a', 'A')], charts.Ronde(datetime.date(2014, 5, 9), {'a': 3}), None); "
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'"
     )
@@ -328,15 +328,13 @@ def test_kleur_voor_score_default_norm_is_three() -> None:
     assert [kleur_voor_score(s) for s in (2, 3, 4)] == [ROOD, ORANJE, GROEN]
 
 
-@pytest.mark.parametrize(
-    ("datum", "tekst"),
-    [
-        (datetime.date(2014, 5, 9), "9 mei 2014"),
-        (datetime.date(2014, 10, 7), "7 oktober 2014"),
-        (datetime.date(2015, 1, 31), "31 januari 2015"),
-        (datetime.date(2015, 3, 1), "1 maart 2015"),
-        (datetime.date(2015, 12, 24), "24 december 2015"),
-    ],
-)
-def test_datum_nl(datum: datetime.date, tekst: str) -> None:
-    assert datum_nl(datum) == tekst
+def test_dates_in_charts_are_dutch_whatever_the_active_language() -> None:
+    rondes = [EERSTE, TWEEDE, Ronde(datetime.date(2015, 3, 1), TWEEDE_SCORES)]
+    with translation.override("nl"):
+        nederlands = trend_svg(ELEMENTEN, rondes)
+    with translation.override("en"):
+        assert trend_svg(ELEMENTEN, rondes) == nederlands  # the cache keys on the data alone
+        tekst = " ".join(teksten(parse(trend_svg(ELEMENTEN, rondes[::-1]))))  # drawn anew under "en"
+        balken = " ".join(teksten(parse(voortgang_svg(ELEMENTEN, EERSTE, rondes[2]))))
+    assert "1 maart 2015" in tekst and "9 mei 2014" in tekst and "March" not in tekst
+    assert "op 9 mei 2014" in balken and "op 1 maart 2015" in balken

@@ -11,18 +11,6 @@ pytestmark = pytest.mark.django_db
 PEILDATUM = datetime.date(2015, 1, 1)
 
 
-@pytest.mark.parametrize(
-    ("dag", "maanden", "verwacht"),
-    [
-        (datetime.date(2014, 5, 9), 3, datetime.date(2014, 8, 9)),
-        (datetime.date(2014, 11, 30), 3, datetime.date(2015, 2, 28)),
-        (datetime.date(2015, 10, 31), 4, datetime.date(2016, 2, 29)),
-    ],
-)
-def test_add_months(dag, maanden, verwacht):
-    assert selectors.add_months(dag, maanden) == verwacht
-
-
 def test_cadans_volgt_laatste_afgeronde_ronde():
     zonder = OrganisatieFactory(naam="Zonder ronde")
     werkplaats = zonder.werkplaats
@@ -48,6 +36,21 @@ def test_cadans_is_instelbaar_per_werkplaats():
     )
     cadans = selectors.cadans(Organisatie.objects.all(), PEILDATUM)[0]
     assert cadans.status == "nu" and cadans.volgende == datetime.date(2015, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("laatste", "volgende", "te_laat"),
+    [
+        (datetime.date(2014, 5, 9), datetime.date(2014, 8, 9), datetime.date(2014, 9, 9)),
+        (datetime.date(2014, 11, 30), datetime.date(2015, 2, 28), datetime.date(2015, 3, 30)),  # end of February
+        (datetime.date(2015, 10, 31), datetime.date(2016, 1, 31), datetime.date(2016, 2, 29)),  # leap year
+    ],
+)
+def test_cadans_telt_hele_maanden_en_blijft_in_korte_maanden(laatste, volgende, te_laat):
+    maak_ronde(OrganisatieFactory(), {"missie": 3}, afronden=True, datum=laatste)
+    (cadans,) = selectors.cadans(Organisatie.objects.all(), laatste)
+    assert (cadans.laatste, cadans.volgende, cadans.te_laat_vanaf) == (laatste, volgende, te_laat)
+    assert cadans.status == "op_schema"
 
 
 def test_voortgang_toont_verschil_en_acties_die_tussendoor_gereed_kwamen():

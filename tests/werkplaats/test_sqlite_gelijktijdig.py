@@ -154,7 +154,7 @@ def _schrijver(basis: str, organisatie_id: int, score: int) -> str | None:
     opslaan = [k for k in formulier.knoppen if "afronden" not in k[1].lower()][:1]
     status, _url, html = versturen(pad, velden + opslaan)
     if status != 200:
-        meldingen = re.findall(r'(?:invalid-feedback|alert-danger)[^>]*>(.*?)</div>', html, re.S)
+        meldingen = re.findall(r"(?:invalid-feedback|alert-danger)[^>]*>(.*?)</div>", html, re.S)
         return f"opslaan: {status} {meldingen[:3] or html[:300]}"
     return None
 
@@ -201,7 +201,13 @@ def test_vijftig_gelijktijdige_schrijvers_op_sqlite_geen_fouten_en_niets_kwijt(t
         _stdout, stderr = server.communicate(timeout=30)
     assert fouten == [], f"{len(fouten)} van {SCHRIJVERS} schrijvers faalden: {fouten[:3]}\n{stderr.decode()[-2000:]}"
     controle = subprocess.run(
-        [*manage, "shell", "-c", CONTROLE], env=env, cwd=BASE_DIR, check=True, timeout=60, capture_output=True, text=True
+        [*manage, "shell", "-c", CONTROLE],
+        env=env,
+        cwd=BASE_DIR,
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
     )
     opgeslagen = json.loads(controle.stdout.strip().splitlines()[-1])
     per_organisatie = {org: score for org, _code, score in opgeslagen}

@@ -1,0 +1,101 @@
+"""The charts' house style and plumbing, shared by every app that draws: palette, style, SVG, cache.
+
+Charts are pure functions ``data -> SVG text`` drawn with matplotlib's object API (``Figure``, never
+``pyplot``) and the SVG backend. `stijl()` fixes everything global a chart depends on (matplotlib's
+rcParams and the language of its dates), so the same data gives byte-identical SVG whatever the
+settings, the thread or the request; that is also why `gecached` may key a chart on its data alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, ParamSpec
+from xml.sax.saxutils import escape
+
+import matplotlib
+from django.utils import translation
+from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
+
+P = ParamSpec("P")
+
+# Paul Tol's "muted" palette (colour-blind friendly): one colour per series.
+PALET = ("#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499")
+TEKST_GRIJS = "#555555"
+TAAL = "nl"  # the charts' own texts are Dutch, so are their dates
+
+_RC: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "werkplaats-quickscan",  # seeds the SVG's generated ids; changing it changes every chart
+    "svg.fonttype": "none",  # keep text as <text>, searchable and crisp
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # renders ë/ï; browsers fall back to their sans-serif
+    "font.size": 9,
+    "axes.edgecolor": "#333333",
+    "axes.linewidth": 0.8,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+}
+# rcParams are global state: serialise rendering so threaded servers cannot interleave styles.
+_LOCK = threading.Lock()
+_CACHE: OrderedDict[str, str] = OrderedDict()
+_CACHE_GROOTTE = 512
+
+
+def gecached(functie: Callable[P, str]) -> Callable[P, str]:
+    """Cache a chart by a hash of its data: the same input gives the same SVG, so it is drawn once."""
+
+    @functools.wraps(functie)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> str:
+        naam = f"{functie.__module__}.{functie.__qualname__}"
+        sleutel = hashlib.sha256(repr((naam, args, sorted(kwargs.items()))).encode()).hexdigest()
+        with _LOCK:
+            if sleutel in _CACHE:
+                _CACHE.move_to_end(sleutel)
+                return _CACHE[sleutel]
+        svg = functie(*args, **kwargs)
+        with _LOCK:
+            _CACHE[sleutel] = svg
+            while len(_CACHE) > _CACHE_GROOTTE:
+                _CACHE.popitem(last=False)
+        return svg
+
+    return wrapper
+
+
+def cache_legen() -> None:
+    """Forget every cached chart (benchmarks measure a cold start with it)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+@contextmanager
+def stijl() -> Iterator[None]:
+    """Matplotlib's defaults plus the house style, and Dutch dates; all restored afterwards."""
+    with _LOCK, matplotlib.rc_context(), translation.override(TAAL):
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(_RC)
+        yield
+
+
+def naar_svg(fig: Figure, titel: str) -> str:
+    """Serialise without prolog/doctype (``<svg`` comes first) and with a ``<title>``."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" ', 1)
+    einde = svg.index(">") + 1
+    return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
+
+
+def leeg_svg(tekst: str, titel: str) -> str:
+    """A small chart that only says why there is nothing to draw."""
+    with stijl():
+        fig = Figure(figsize=(4.0, 0.8))
+        fig.text(0.5, 0.5, tekst, ha="center", va="center", fontsize=11, color=TEKST_GRIJS)
+        return naar_svg(fig, titel)
