@@ -45,7 +45,6 @@ from trajecten import demo as traject_demo
 from trajecten.demo import GESPREK, IRB, TSHAPED
 from trajecten.models import Traject
 from werkplaats.models import Organisatie
-from werkplaats.services import opslaan
 
 from . import services
 from .models import Bijeenkomst, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
@@ -252,14 +251,14 @@ class Bouwer:
         self.deelnemers = itertools.count(1)
         self.collegas = itertools.count(1)
         self.groepen = {
-            (methode, nummer): opslaan(
-                obj=Scholingsgroep(traject=traject, methode=self.methoden[methode], nummer=nummer, trainers=TRAINERS)
+            (methode, nummer): services.groep_opslaan(
+                groep=Scholingsgroep(traject=traject, methode=self.methoden[methode], nummer=nummer, trainers=TRAINERS)
             )
             for methode in METHODEN
             for nummer in (1, 2)
         }
-        self.cjg_groep = opslaan(
-            obj=Scholingsgroep(
+        self.cjg_groep = services.groep_opslaan(
+            groep=Scholingsgroep(
                 traject=traject,
                 methode=self.methoden[TSHAPED],
                 nummer=3,
@@ -311,7 +310,9 @@ class Bouwer:
                 self.inschrijven(rij.organisatie, methode, soort=Persoon.Soort.AMBTENAAR)
 
     def persoon(self, organisatie: str, naam: str, soort: str, functie: str = "") -> Persoon:
-        return opslaan(obj=Persoon(organisatie=self.organisaties[organisatie], naam=naam, soort=soort, functie=functie))
+        return services.persoon_opslaan(
+            persoon=Persoon(organisatie=self.organisaties[organisatie], naam=naam, soort=soort, functie=functie)
+        )
 
     def inschrijven(self, organisatie: str, methode: str, soort: str = Persoon.Soort.PROFESSIONAL) -> Inschrijving:
         naam = f"Deelnemer {next(self.deelnemers):03d}"
@@ -360,8 +361,8 @@ class Bouwer:
                 persoon = self.persoon(
                     rij.organisatie, f"Leider {next(nummers):02d}", functie, functie.label.capitalize()
                 )
-                leider = opslaan(
-                    obj=Implementatieleider(
+                leider = services.implementatieleider_opslaan(
+                    leider=Implementatieleider(
                         persoon=persoon, traject=self.traject, functie=functie, actief_vanaf=LEIDERS_VANAF
                     )
                 )
@@ -393,8 +394,8 @@ class Bouwer:
             services.aanwezigheid_registreren(bijeenkomst=bijeenkomst, aanwezig=aanwezig)
 
     def bijeenkomst(self, groep, soort, titel, datum, dagdelen, locatie="Hanzehogeschool Groningen", aantal=None):
-        return opslaan(
-            obj=Bijeenkomst(
+        return services.bijeenkomst_opslaan(
+            bijeenkomst=Bijeenkomst(
                 traject=self.traject,
                 groep=groep,
                 soort=soort,

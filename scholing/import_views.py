@@ -45,7 +45,7 @@ class ImportForm(forms.Form):
 class TrajectImportMixin(OuderMixin):
     parent_model = Traject
 
-    def render_upload(self, *, form=None, fouten=(), fout_titel="", status=200):
+    def uploadpagina_tonen(self, *, form=None, fouten=(), fout_titel="", status=200):
         groepen = (
             Scholingsgroep.objects.filter(traject=self.parent, methode__in=self.parent.methoden.all())
             .select_related("methode")
@@ -69,17 +69,17 @@ class ImportView(TrajectImportMixin, View):
     """GET: the upload form. POST: read and check the file; show every error (400), or the preview."""
 
     def get(self, request, *args, **kwargs):
-        return self.render_upload()
+        return self.uploadpagina_tonen()
 
     def post(self, request, *args, **kwargs):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self.render_upload(form=form, status=400)
+            return self.uploadpagina_tonen(form=form, status=400)
         bestand = form.cleaned_data["bestand"]
         try:
             rijen = importer.bestand_lezen(bestand)
         except ValidationError as error:
-            return self.render_upload(
+            return self.uploadpagina_tonen(
                 form=form, fouten=error.messages, fout_titel=_("Het bestand is niet ingelezen."), status=400
             )
         controle = importer.rijen_controleren(traject=self.parent, rijen=rijen)
@@ -89,7 +89,7 @@ class ImportView(TrajectImportMixin, View):
                 "Er is niets geïmporteerd: %(aantal)s fouten in het bestand. Verbeter ze en upload het opnieuw.",
                 len(controle.fouten),
             ) % {"aantal": len(controle.fouten)}
-            return self.render_upload(form=form, fouten=controle.fouten, fout_titel=titel, status=400)
+            return self.uploadpagina_tonen(form=form, fouten=controle.fouten, fout_titel=titel, status=400)
         token = secrets.token_urlsafe(16)
         request.session[sessie_sleutel(self.parent.pk)] = {"token": token, "bestand": bestand.name, "rijen": rijen}
         context = {"traject": self.parent, "controle": controle, "token": token, "bestand": bestand.name}
@@ -105,7 +105,7 @@ class ImportBevestigenView(TrajectImportMixin, View):
         sleutel = sessie_sleutel(self.parent.pk)
         voorbeeld = request.session.get(sleutel)
         if not voorbeeld or not secrets.compare_digest(str(voorbeeld.get("token")), request.POST.get("token", "")):
-            return self.render_upload(
+            return self.uploadpagina_tonen(
                 fouten=[_("Er is geen voorbeeld om te bevestigen; upload het bestand opnieuw.")],
                 fout_titel=_("Er is niets geïmporteerd."),
                 status=400,
@@ -114,7 +114,7 @@ class ImportBevestigenView(TrajectImportMixin, View):
         try:
             resultaat = importer.deelnemers_importeren(traject=self.parent, rijen=voorbeeld["rijen"])
         except ValidationError as error:
-            return self.render_upload(
+            return self.uploadpagina_tonen(
                 fouten=error.messages,
                 fout_titel=_(
                     "Er is niets geïmporteerd: de gegevens zijn veranderd sinds het voorbeeld. "

@@ -45,10 +45,9 @@ from django.utils.translation import gettext_lazy
 
 from trajecten.models import Methode, Traject
 from werkplaats.models import Organisatie
-from werkplaats.services import opslaan
 
 from .models import Inschrijving, Persoon, Scholingsgroep
-from .services import deelnemer_inschrijven
+from .services import deelnemer_inschrijven, persoon_opslaan
 
 MAX_BESTANDSGROOTTE = 2 * 1024 * 1024  # bytes, checked before reading
 MAX_UITGEPAKT = 50 * 1024 * 1024  # bytes of an XLSX once unzipped: refuses zip bombs
@@ -92,11 +91,11 @@ class ImportRegel:
 
     @property
     def actie_label(self) -> str:
-        return Actie(self.actie).label
+        return str(Actie(self.actie).label)
 
     @property
     def soort_label(self) -> str:
-        return Persoon.Soort(self.soort).label
+        return str(Persoon.Soort(self.soort).label)
 
     @property
     def sleutel(self) -> tuple[int, str]:
@@ -117,7 +116,7 @@ class Controle:
     @property
     def aantal_bestaand(self) -> int:
         """Existing persons who get a new enrolment (those only skipped are counted in `aantal_overgeslagen`)."""
-        return len({r.persoon.pk for r in self.regels if r.actie == Actie.BESTAAT})
+        return len({r.persoon.pk for r in self.regels if r.actie == Actie.BESTAAT and r.persoon is not None})
 
     @property
     def aantal_inschrijvingen(self) -> int:
@@ -357,8 +356,8 @@ def rijen_controleren(*, traject: Traject, rijen: Iterable[Rij]) -> Controle:
             fouten.extend((nummer, _("Rij %(rij)s: %(fout)s") % {"rij": nummer, "fout": fout}) for fout in rij_fouten)
 
     personen: dict[tuple[int, str], list[Persoon]] = defaultdict(list)
-    for persoon in Persoon.objects.filter(organisatie_id__in={g.organisatie.pk for g in gelezen}):
-        personen[(persoon.organisatie_id, naam_sleutel(persoon.naam))].append(persoon)
+    for bekend in Persoon.objects.filter(organisatie_id__in={g.organisatie.pk for g in gelezen}):
+        personen[(bekend.organisatie_id, naam_sleutel(bekend.naam))].append(bekend)
     inschrijvingen: dict[tuple[int, int], list[Inschrijving]] = defaultdict(list)
     bestaand = [p.pk for lijst in personen.values() for p in lijst]
     for inschrijving in Inschrijving.objects.filter(persoon_id__in=bestaand, groep__traject=traject):
@@ -372,7 +371,7 @@ def rijen_controleren(*, traject: Traject, rijen: Iterable[Rij]) -> Controle:
         actief = [p for p in personen.get(sleutel, []) if not p.gearchiveerd]
         persoon = actief[0] if len(actief) == 1 else None
         fout = _persoon_fout(g, sleutel, personen, eerste_rij, in_groep)
-        actie = Actie.NIEUW
+        actie: str = Actie.NIEUW
         if fout is None and persoon is not None:
             actie, fout = _inschrijving_controleren(g, persoon, inschrijvingen[(persoon.pk, g.groep.pk)])
         if fout:
@@ -422,7 +421,7 @@ def _rij_lezen(rij: Rij, traject, organisaties, methoden, groepen) -> _Gelezen |
         elif not organisatie.actief:
             fouten.append(_("organisatie ‘%(naam)s’ is gearchiveerd.") % {"naam": organisatie.naam})
 
-    soort = Persoon.Soort.PROFESSIONAL
+    soort: str | None = Persoon.Soort.PROFESSIONAL
     if rij.get("soort"):
         soorten = {naam_sleutel(str(label)): waarde for waarde, label in Persoon.Soort.choices}
         soorten.update({waarde: waarde for waarde in Persoon.Soort.values})
@@ -474,6 +473,8 @@ def _rij_lezen(rij: Rij, traject, organisaties, methoden, groepen) -> _Gelezen |
 
     if fouten:
         return fouten
+    # Every field that is missing or unknown is an error above.
+    assert organisatie is not None and soort is not None and groep is not None and startdatum is not None
     return _Gelezen(
         rij=int(rij["rij"]),
         naam=naam,
@@ -556,8 +557,10 @@ def deelnemers_importeren(*, traject: Traject, rijen: Iterable[Rij]) -> ImportRe
             continue
         persoon = regel.persoon or nieuw.get(regel.sleutel)
         if persoon is None:
-            persoon = opslaan(
-                obj=Persoon(organisatie=regel.organisatie, naam=regel.naam, functie=regel.functie, soort=regel.soort)
+            persoon = persoon_opslaan(
+                persoon=Persoon(
+                    organisatie=regel.organisatie, naam=regel.naam, functie=regel.functie, soort=regel.soort
+                )
             )
             nieuw[regel.sleutel] = persoon
         try:

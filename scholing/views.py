@@ -14,10 +14,9 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from trajecten.views import OnderTrajectMixin, TrajectOnderdeelMixin
+from trajecten.access import OnderTrajectMixin, TrajectOnderdeelMixin
 from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
-from werkplaats.services import opslaan
-from werkplaats.views import OpslaanMixin, ServiceFormMixin, fouten_tonen
+from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import services
 from .filters import (
@@ -176,7 +175,7 @@ class PersoonDetailView(ZichtbaarMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("organisatie__werkplaats")
 
-    def buddy_form(self, data=None) -> BuddyForm:
+    def buddyformulier(self, data=None) -> BuddyForm:
         return BuddyForm(data, persoon=self.object, prefix="buddy", initial={"vanaf": datetime.date.today()})
 
     def get_context_data(self, **kwargs):
@@ -191,7 +190,7 @@ class PersoonDetailView(ZichtbaarMixin, DetailView):
             inschrijving.buddies_totaal = sum(buddy.aantal for buddy in inschrijving.buddies.all())
         buddies_totaal = sum(inschrijving.buddies_totaal for inschrijving in inschrijvingen)
         if "buddy_form" not in kwargs and mag_bewerken and inschrijvingen:
-            kwargs["buddy_form"] = self.buddy_form()
+            kwargs["buddy_form"] = self.buddyformulier()
         return super().get_context_data(
             mag_bewerken=mag_bewerken,
             inschrijvingen=inschrijvingen,
@@ -207,7 +206,7 @@ class PersoonDetailView(ZichtbaarMixin, DetailView):
         self.object = self.get_object()
         if not self.object.mag_bewerken(request.user):
             raise PermissionDenied
-        form = self.buddy_form(request.POST)
+        form = self.buddyformulier(request.POST)
         if form.is_valid():
             try:
                 buddy = services.buddy_toevoegen(
@@ -235,7 +234,7 @@ class PersoonFormMixin(ServiceFormMixin):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def save(self, form):
-        return opslaan(obj=form.save(commit=False))
+        return services.persoon_opslaan(persoon=form.save(commit=False))
 
 
 class PersoonCreateView(CoordinatorVereistMixin, PersoonFormMixin, CreateView):
@@ -286,7 +285,7 @@ class InschrijvingUpdateView(BewerkbaarMixin, ServiceFormMixin, UpdateView):
         return super().get_context_data(persoon=self.object.persoon, **kwargs)
 
     def save(self, form):
-        return opslaan(obj=form.save(commit=False))
+        return services.inschrijving_opslaan(inschrijving=form.save(commit=False))
 
 
 class ObjectActieView(BewerkbaarMixin, ServiceFormMixin, SingleObjectMixin, FormView):
@@ -390,11 +389,14 @@ class ScholingsgroepDetailView(ZichtbaarMixin, DetailView):
         )
 
 
-class ScholingsgroepFormMixin(OpslaanMixin):
+class ScholingsgroepFormMixin(ServiceFormMixin):
     model = Scholingsgroep
     form_class = ScholingsgroepForm
     template_name = "scholing/scholingsgroep_form.html"
     success_message = gettext_lazy("%(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.groep_opslaan(groep=form.save(commit=False))
 
 
 class ScholingsgroepCreateView(OnderTrajectMixin, ScholingsgroepFormMixin, CreateView):
@@ -409,10 +411,13 @@ class ScholingsgroepUpdateView(TrajectOnderdeelMixin, ScholingsgroepFormMixin, U
 # Sessions and the attendance register ------------------------------------------------------------
 
 
-class BijeenkomstFormMixin(OpslaanMixin):
+class BijeenkomstFormMixin(ServiceFormMixin):
     model = Bijeenkomst
     form_class = BijeenkomstForm
     success_message = gettext_lazy("Bijeenkomst %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.bijeenkomst_opslaan(bijeenkomst=form.save(commit=False))
 
 
 class BijeenkomstCreateView(OnderTrajectMixin, BijeenkomstFormMixin, CreateView):
@@ -445,7 +450,7 @@ class AanwezigheidView(ZichtbaarMixin, SingleObjectMixin, TemplateView):
             self.register = {a.inschrijving_id: a.aanwezig for a in self.object.aanwezigheden.all()}
         return super().dispatch(request, *args, **kwargs)
 
-    def form(self, data=None):
+    def formulier(self, data=None):
         if self.object.groep_id is None:
             return AantalAanwezigForm(data, instance=self.object)
         aanwezig = [pk for pk, is_aanwezig in self.register.items() if is_aanwezig]
@@ -469,7 +474,7 @@ class AanwezigheidView(ZichtbaarMixin, SingleObjectMixin, TemplateView):
             "rijen": [(lid, register.get(lid.pk)) for lid in leden],
         }
         if self.mag_bewerken:
-            form = form or self.form()
+            form = form or self.formulier()
             context["form"] = form
             if bijeenkomst.groep_id is not None:
                 context["vakjes"] = list(zip(form["aanwezig"], self.leden, strict=True))
@@ -478,11 +483,13 @@ class AanwezigheidView(ZichtbaarMixin, SingleObjectMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if not self.mag_bewerken:
             raise PermissionDenied
-        form = self.form(request.POST)
+        form = self.formulier(request.POST)
         if form.is_valid():
             try:
                 if self.object.groep_id is None:
-                    opslaan(obj=form.save(commit=False))
+                    services.aantal_aanwezigen_registreren(
+                        bijeenkomst=self.object, aantal=form.cleaned_data["aantal_aanwezig"]
+                    )
                 else:
                     services.aanwezigheid_registreren(bijeenkomst=self.object, aanwezig=form.cleaned_data["aanwezig"])
             except ValidationError as error:
@@ -496,10 +503,13 @@ class AanwezigheidView(ZichtbaarMixin, SingleObjectMixin, TemplateView):
 # Implementation leaders --------------------------------------------------------------------------
 
 
-class ImplementatieleiderFormMixin(OpslaanMixin):
+class ImplementatieleiderFormMixin(ServiceFormMixin):
     model = Implementatieleider
     form_class = ImplementatieleiderForm
     success_message = gettext_lazy("Implementatieleider %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.implementatieleider_opslaan(leider=form.save(commit=False))
 
 
 class ImplementatieleiderCreateView(OuderMixin, ImplementatieleiderFormMixin, CreateView):

@@ -25,7 +25,6 @@ from scholing.models import (
 from scholing.selectors import traject_cijfers, verloop
 from trajecten.models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
 from werkplaats.models import Organisatie
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 
@@ -341,7 +340,7 @@ def test_vast_aantal_queries_ongeacht_omvang(traject, django_assert_max_num_quer
     groep = Scholingsgroep.objects.get(traject=traject, methode__korte_naam=IRB, nummer=1)
     organisatie = Organisatie.objects.get(naam="De Zijlen")
     for n in range(50):
-        persoon = opslaan(obj=Persoon(organisatie=organisatie, naam=f"Extra deelnemer {n:02d}"))
+        persoon = services.persoon_opslaan(persoon=Persoon(organisatie=organisatie, naam=f"Extra deelnemer {n:02d}"))
         inschrijving = services.deelnemer_inschrijven(
             persoon=persoon, groep=groep, startdatum=datetime.date(2015, 1, 1)
         )

@@ -12,11 +12,10 @@ from django.urls import reverse
 from scholing import importer
 from scholing.import_views import sessie_sleutel
 from scholing.models import Inschrijving, Persoon, Scholingsgroep
-from scholing.services import deelnemer_afmelden, deelnemer_inschrijven
+from scholing.services import deelnemer_afmelden, deelnemer_inschrijven, groep_opslaan, persoon_opslaan
 from tests.factories import OrganisatieFactory, WerkplaatsFactory
 from trajecten.models import Deelname, Methode, Traject
 from trajecten.services import deelname_opslaan, traject_opslaan
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,7 @@ def maak_traject(werkplaats, methoden, naam="Traject Test"):
     )
     for methode in methoden.values():
         for nummer in (1, 2):
-            Scholingsgroep.objects.create(traject=traject, methode=methode, nummer=nummer)
+            groep_opslaan(groep=Scholingsgroep(traject=traject, methode=methode, nummer=nummer))
     return traject
 
 
@@ -335,7 +334,7 @@ def test_upload_zonder_bestand_is_400(coordinator, traject):
 
 
 def test_bestaande_persoon_wordt_hergebruikt_niet_verdubbeld(coordinator, world, traject):
-    anna = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries", functie="Teamleider"))
+    anna = persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries", functie="Teamleider"))
     response = upload(coordinator, traject, csv_bestand(KOP, "  anna   DE vries ;ORGANISATIE A;Coach;;HG;1;2014-03-01"))
     assert response.status_code == 200
     regel = response.context["controle"].regels[0]
@@ -350,7 +349,7 @@ def test_bestaande_persoon_wordt_hergebruikt_niet_verdubbeld(coordinator, world,
 
 
 def test_zelfde_naam_bij_andere_organisatie_is_een_ander_persoon(coordinator, world, traject):
-    opslaan(obj=Persoon(organisatie=world.org_b, naam="Anna de Vries"))
+    persoon_opslaan(persoon=Persoon(organisatie=world.org_b, naam="Anna de Vries"))
     upload(coordinator, traject, csv_bestand(KOP, GOED[0]))
     bevestig(coordinator, traject)
     assert Persoon.objects.filter(naam="Anna de Vries").count() == 2
@@ -382,7 +381,7 @@ def test_nieuwe_persoon_met_andere_soort_in_tweede_rij_is_een_fout(coordinator, 
 
 
 def test_al_ingeschreven_wordt_overgeslagen(coordinator, world, traject):
-    anna = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
+    anna = persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
     deelnemer_inschrijven(persoon=anna, groep=groep(traject, "HG", 1), startdatum=datetime.date(2014, 2, 1))
     response = upload(coordinator, traject, csv_bestand(KOP, GOED[0], GOED[1]))
     assert response.status_code == 200
@@ -398,7 +397,7 @@ def test_al_ingeschreven_wordt_overgeslagen(coordinator, world, traject):
 
 
 def test_inschrijving_die_later_begint_overlapt_en_is_een_fout(coordinator, world, traject):
-    anna = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
+    anna = persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
     deelnemer_inschrijven(persoon=anna, groep=groep(traject, "HG", 1), startdatum=datetime.date(2014, 6, 1))
     response = upload(coordinator, traject, csv_bestand(KOP, GOED[0]))
     assert response.status_code == 400
@@ -409,7 +408,7 @@ def test_inschrijving_die_later_begint_overlapt_en_is_een_fout(coordinator, worl
 
 
 def test_na_uitval_volgt_een_nieuwe_inschrijving(coordinator, world, traject):
-    anna = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
+    anna = persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
     eerste = deelnemer_inschrijven(persoon=anna, groep=groep(traject, "HG", 1), startdatum=datetime.date(2014, 1, 6))
     deelnemer_afmelden(inschrijving=eerste, datum=datetime.date(2014, 2, 1), reden="te_druk")
     upload(coordinator, traject, csv_bestand(KOP, GOED[0]))
@@ -425,9 +424,9 @@ def test_na_uitval_volgt_een_nieuwe_inschrijving(coordinator, world, traject):
     ],
 )
 def test_onduidelijke_bestaande_persoon_is_een_fout(coordinator, world, traject, gearchiveerd, melding):
-    opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries", gearchiveerd=gearchiveerd))
+    persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries", gearchiveerd=gearchiveerd))
     if not gearchiveerd:
-        opslaan(obj=Persoon(organisatie=world.org_a, naam="anna de vries"))
+        persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="anna de vries"))
     response = upload(coordinator, traject, csv_bestand(KOP, GOED[0]))
     assert fouten(response) == [melding]
 
@@ -468,7 +467,7 @@ def test_twee_keer_bevestigen_importeert_een_keer(coordinator, traject):
 
 def test_bevestigen_controleert_opnieuw_persoon_intussen_aangemaakt(coordinator, world, traject):
     upload(coordinator, traject, csv_bestand(KOP, *GOED))
-    bram = opslaan(obj=Persoon(organisatie=world.org_b, naam="Bram Bakker"))
+    bram = persoon_opslaan(persoon=Persoon(organisatie=world.org_b, naam="Bram Bakker"))
     response = bevestig(coordinator, traject)
     assert response.status_code == 302
     assert Persoon.objects.filter(naam__iexact="bram bakker").get() == bram

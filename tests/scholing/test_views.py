@@ -30,7 +30,6 @@ from tests.factories import (
 )
 from trajecten.models import Deelname, Traject
 from trajecten.services import deelname_opslaan, traject_opslaan
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +55,11 @@ def opzet(world):
         deelname_opslaan(
             deelname=Deelname(traject=traject, organisatie=organisatie, vanaf=traject.startdatum), methoden=[hg]
         )
-    groep = opslaan(obj=Scholingsgroep(traject=traject, methode=hg, nummer=1))
-    anna = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries", functie="Begeleider"))
-    bram = opslaan(obj=Persoon(organisatie=world.org_b, naam="Bram Bakker"))
+    groep = services.groep_opslaan(groep=Scholingsgroep(traject=traject, methode=hg, nummer=1))
+    anna = services.persoon_opslaan(
+        persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries", functie="Begeleider")
+    )
+    bram = services.persoon_opslaan(persoon=Persoon(organisatie=world.org_b, naam="Bram Bakker"))
     return SimpleNamespace(
         world=world,
         hg=hg,
@@ -69,8 +70,10 @@ def opzet(world):
         bram=bram,
         inschrijving_anna=services.deelnemer_inschrijven(persoon=anna, groep=groep, startdatum=START),
         inschrijving_bram=services.deelnemer_inschrijven(persoon=bram, groep=groep, startdatum=START),
-        bijeenkomst=opslaan(
-            obj=Bijeenkomst(traject=traject, groep=groep, soort="basistraining", datum=datetime.date(2014, 3, 1))
+        bijeenkomst=services.bijeenkomst_opslaan(
+            bijeenkomst=Bijeenkomst(
+                traject=traject, groep=groep, soort="basistraining", datum=datetime.date(2014, 3, 1)
+            )
         ),
     )
 
@@ -121,7 +124,7 @@ def test_coordinator_archiveert_deelnemer(client, opzet):
 
 def test_script_in_naam_wordt_als_tekst_getoond(client, opzet):
     opzet.anna.naam = "<script>alert(1)</script>"
-    opzet.anna.save()
+    services.persoon_opslaan(persoon=opzet.anna)
     client.force_login(opzet.world.coordinator)
     for url in (opzet.anna.get_absolute_url(), reverse("scholing:persoon_list"), opzet.bijeenkomst.get_absolute_url()):
         content = client.get(url).content.decode()
@@ -133,7 +136,7 @@ def test_script_in_naam_wordt_als_tekst_getoond(client, opzet):
 
 
 def test_coordinator_schrijft_deelnemer_in(client, opzet):
-    groep2 = opslaan(obj=Scholingsgroep(traject=opzet.traject, methode=opzet.irb, nummer=1))
+    groep2 = services.groep_opslaan(groep=Scholingsgroep(traject=opzet.traject, methode=opzet.irb, nummer=1))
     client.force_login(opzet.world.coordinator)
     url = reverse("scholing:inschrijving_create", kwargs={"pk": opzet.anna.pk})
     response = client.post(url, {"groep": groep2.pk, "startdatum": "2014-09-01"})
@@ -363,9 +366,9 @@ def test_presentielijst_slaat_precies_de_aangevinkte_leden_op(client, opzet):
 
 
 def test_presentielijst_weigert_wie_geen_lid_is(client, opzet):
-    later = InschrijvingFactory(persoon=PersoonFactory(organisatie=opzet.world.org_a), groep=opzet.groep)
-    later.startdatum = datetime.date(2014, 5, 1)  # joined after the session
-    later.save()
+    later = services.deelnemer_inschrijven(  # joined after the session
+        persoon=PersoonFactory(organisatie=opzet.world.org_a), groep=opzet.groep, startdatum=datetime.date(2014, 5, 1)
+    )
     client.force_login(opzet.world.coordinator)
     url = opzet.bijeenkomst.get_absolute_url()
     for aanwezig in ([opzet.inschrijving_anna.pk, later.pk], [opzet.inschrijving_anna.pk, 999999], ["x"]):
@@ -396,7 +399,9 @@ def test_leider_leest_alleen_eigen_leden_op_de_presentielijst(client, opzet):
 
 
 def test_bijeenkomst_zonder_groep_telt_koppen(client, opzet):
-    conferentie = opslaan(obj=Bijeenkomst(traject=opzet.traject, soort="conferentie", datum=datetime.date(2015, 11, 1)))
+    conferentie = services.bijeenkomst_opslaan(
+        bijeenkomst=Bijeenkomst(traject=opzet.traject, soort="conferentie", datum=datetime.date(2015, 11, 1))
+    )
     client.force_login(opzet.world.coordinator)
     url = conferentie.get_absolute_url()
     assert 'name="aantal_aanwezig"' in client.get(url).content.decode()
@@ -584,8 +589,8 @@ def alles(opzet):
     services.buddy_toevoegen(inschrijving=opzet.inschrijving_bram, naam="Karin", vanaf=START)
     services.deelnemer_afmelden(inschrijving=opzet.inschrijving_bram, datum=datetime.date(2014, 6, 1), reden="te_druk")
     for persoon in (opzet.anna, opzet.bram):
-        opslaan(
-            obj=Implementatieleider(
+        services.implementatieleider_opslaan(
+            leider=Implementatieleider(
                 persoon=persoon, traject=opzet.traject, functie="manager", actief_vanaf=datetime.date(2014, 1, 15)
             )
         )
