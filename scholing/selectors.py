@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from trajecten.models import Deelname, Methode, Streefwaarde, Traject
+from trajecten.selectors import streefwaarden
 from werkplaats.models import Organisatie
 
 from .models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
@@ -104,14 +105,9 @@ class TrajectCijfers:
 
 
 def _streefwaarden(traject: Traject) -> tuple[dict[str, int | None], dict[tuple[str, int | None], Streefwaarde]]:
-    rows = {(s.indicator, s.methode_id): s for s in traject.streefwaarden.all()}
-    totals: dict[str, int | None] = {}
-    for indicator in Streefwaarde.Indicator.values:
-        total = rows.get((indicator, None))
-        per_method = [s.waarde for (i, m), s in rows.items() if i == indicator and m is not None]
-        # A total is the stored total, or else the sum of the per-method targets: never both typed in.
-        totals[indicator] = total.waarde if total else (sum(per_method) if per_method else None)
-    return totals, rows
+    # The derived totals are computed in one place, `trajecten.selectors.streefwaarden`.
+    doelen = streefwaarden(traject)
+    return doelen.totalen, doelen.rijen
 
 
 def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) -> TrajectCijfers:

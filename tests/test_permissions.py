@@ -20,7 +20,6 @@ from scholing.models import Bijeenkomst, Implementatieleider, Persoon, Scholings
 from tests.factories import MethodeFactory
 from trajecten import services as traject_services
 from trajecten.models import Deelname, Fase, Streefwaarde, Traject
-from werkplaats.services import opslaan
 
 ANONIEM = "anoniem"
 LEIDER_A = "leider_a"
@@ -270,8 +269,8 @@ def matrix_world(world):
         deelname=Deelname(traject=world.traject, organisatie=world.org_a, vanaf=datetime.date(2014, 1, 1)),
         methoden=[methode],
     )
-    world.fase = opslaan(
-        obj=Fase(
+    world.fase = traject_services.fase_opslaan(
+        fase=Fase(
             traject=world.traject,
             nummer=1,
             naam="Start",
@@ -279,22 +278,26 @@ def matrix_world(world):
             eindmaand=datetime.date(2014, 3, 1),
         )
     )
-    world.streefwaarde = opslaan(obj=Streefwaarde(traject=world.traject, indicator="professionals", waarde=90))
-    world.groep = opslaan(obj=Scholingsgroep(traject=world.traject, methode=methode, nummer=1))
-    world.bijeenkomst = opslaan(
-        obj=Bijeenkomst(
+    world.streefwaarde = traject_services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=world.traject, indicator="professionals", waarde=90)
+    )
+    world.groep = scholing_services.groep_opslaan(
+        groep=Scholingsgroep(traject=world.traject, methode=methode, nummer=1)
+    )
+    world.bijeenkomst = scholing_services.bijeenkomst_opslaan(
+        bijeenkomst=Bijeenkomst(
             traject=world.traject, groep=world.groep, soort="basistraining", datum=datetime.date(2014, 3, 1)
         )
     )
-    world.persoon_a = opslaan(obj=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
+    world.persoon_a = scholing_services.persoon_opslaan(persoon=Persoon(organisatie=world.org_a, naam="Anna de Vries"))
     world.inschrijving_a = scholing_services.deelnemer_inschrijven(
         persoon=world.persoon_a, groep=world.groep, startdatum=datetime.date(2014, 2, 1)
     )
     world.buddy_a = scholing_services.buddy_toevoegen(
         inschrijving=world.inschrijving_a, naam="Collega", vanaf=datetime.date(2014, 4, 1)
     )
-    world.implementatieleider_a = opslaan(
-        obj=Implementatieleider(
+    world.implementatieleider_a = scholing_services.implementatieleider_opslaan(
+        leider=Implementatieleider(
             persoon=world.persoon_a, traject=world.traject, functie="manager", actief_vanaf=datetime.date(2014, 1, 15)
         )
     )
@@ -304,12 +307,20 @@ def matrix_world(world):
         ),
         methoden=[methode],
     )
-    world.programmaonderdeel = opslaan(
-        obj=Programmaonderdeel(disseminatie=world.conferentie, soort="workshop", nummer=1, titel="Het Gesprek")
+    world.programmaonderdeel = rapportage_services.programmaonderdeel_opslaan(
+        programmaonderdeel=Programmaonderdeel(
+            disseminatie=world.conferentie, soort="workshop", nummer=1, titel="Het Gesprek"
+        )
     )
-    world.onderwijsmodule = opslaan(obj=Onderwijsmodule(traject=world.traject, naam="Het Gesprek", methode=methode))
-    world.plaatsing = opslaan(obj=Plaatsing(module=world.onderwijsmodule, opleiding="SPH", jaar=1, vorm="hoorcollege"))
-    world.eindrapport = opslaan(obj=Eindrapport(traject=world.traject, peildatum=datetime.date(2015, 12, 31)))
+    world.onderwijsmodule = rapportage_services.onderwijsmodule_opslaan(
+        onderwijsmodule=Onderwijsmodule(traject=world.traject, naam="Het Gesprek", methode=methode)
+    )
+    world.plaatsing = rapportage_services.plaatsing_opslaan(
+        plaatsing=Plaatsing(module=world.onderwijsmodule, opleiding="SPH", jaar=1, vorm="hoorcollege")
+    )
+    world.eindrapport = rapportage_services.rapport_opslaan(
+        rapport=Eindrapport(traject=world.traject, peildatum=datetime.date(2015, 12, 31))
+    )
     return world
 
 

@@ -13,7 +13,6 @@ import datetime
 from django.db import transaction
 
 from werkplaats.models import Organisatie, Werkplaats
-from werkplaats.services import opslaan
 
 from . import services
 from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
@@ -343,8 +342,8 @@ def laden() -> None:
         methoden=[m for naam, m in methoden.items() if METHODEN[naam][3]],
     )
     for nummer, naam, label, theorie, startmaand, eindmaand, maanden_tekst, omschrijving in FASEN:
-        opslaan(
-            obj=Fase(
+        services.fase_opslaan(
+            fase=Fase(
                 traject=traject,
                 nummer=nummer,
                 naam=naam,
@@ -381,8 +380,8 @@ def laden() -> None:
         )
 
     for indicator, methode, waarde, formulering, toelichting in STREEFWAARDEN:
-        opslaan(
-            obj=Streefwaarde(
+        services.streefwaarde_opslaan(
+            streefwaarde=Streefwaarde(
                 traject=traject,
                 indicator=indicator,
                 methode=methoden[methode] if methode else None,
@@ -395,11 +394,13 @@ def laden() -> None:
 
 def _methode(naam, korte_naam, omschrijving, kenmerken, _gekozen, aliassen) -> Methode:
     """Methods are shared by all werkplaatsen: reuse one that exists, and add only missing aliases."""
-    methode = Methode.objects.filter(naam=naam).first() or opslaan(
-        obj=Methode(naam=naam, korte_naam=korte_naam, omschrijving=omschrijving, kenmerken="\n".join(kenmerken))
+    methode = Methode.objects.filter(naam=naam).first() or Methode(
+        naam=naam, korte_naam=korte_naam, omschrijving=omschrijving, kenmerken="\n".join(kenmerken)
     )
-    bestaand = set(methode.aliassen.values_list("context", flat=True))
-    for context, alias in aliassen.items():
-        if context not in bestaand:
-            opslaan(obj=MethodeAlias(methode=methode, naam=alias, context=context))
-    return methode
+    bestaand = set(methode.aliassen.values_list("context", flat=True)) if methode.pk else set()
+    nieuw = [
+        MethodeAlias(naam=alias, context=context) for context, alias in aliassen.items() if context not in bestaand
+    ]
+    if methode.pk and not nieuw:
+        return methode
+    return services.methode_opslaan(methode=methode, aliassen=nieuw)

@@ -1,4 +1,7 @@
-"""Writes of trajectories, phases, participation and targets."""
+"""Writes of methods, trajectories, phases, participation and targets.
+
+The app's pages, the admin, the demo data and the tests all write through these functions.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Deelname, Methode, Traject
+from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
+
+
+@transaction.atomic
+def methode_opslaan(*, methode: Methode, aliassen: Iterable[MethodeAlias] = ()) -> Methode:
+    """Save a method with its new or changed aliases (names used in a context): all of them or none.
+
+    An alias that is refused is reported under `aliassen`, not on the method's own fields.
+    """
+    methode.full_clean()
+    methode.save()
+    for alias in aliassen:
+        alias.methode = methode
+        try:
+            alias.full_clean()
+        except ValidationError as error:
+            raise ValidationError({"aliassen": error.messages}) from error
+        alias.save()
+    return methode
 
 
 @transaction.atomic
@@ -26,6 +47,14 @@ def traject_opslaan(
 
 
 @transaction.atomic
+def fase_opslaan(*, fase: Fase) -> Fase:
+    """Save a phase; its months are stored as their first day, and its number is unique in the trajectory."""
+    fase.full_clean()
+    fase.save()
+    return fase
+
+
+@transaction.atomic
 def deelname_opslaan(*, deelname: Deelname, methoden: Iterable[Methode]) -> Deelname:
     methoden = set(methoden)
     deelname.full_clean()
@@ -35,3 +64,19 @@ def deelname_opslaan(*, deelname: Deelname, methoden: Iterable[Methode]) -> Deel
     deelname.save()
     deelname.methoden.set(methoden)
     return deelname
+
+
+@transaction.atomic
+def streefwaarde_opslaan(*, streefwaarde: Streefwaarde) -> Streefwaarde:
+    """Save a target for the whole trajectory or for one of its chosen methods.
+
+    Only targets are stored; totals derived from them are computed (`selectors.streefwaarden`).
+    """
+    streefwaarde.full_clean()
+    if (
+        streefwaarde.methode_id is not None
+        and not streefwaarde.traject.methoden.filter(pk=streefwaarde.methode_id).exists()
+    ):
+        raise ValidationError({"methode": _("Kies een methode die in het traject gekozen is.")})
+    streefwaarde.save()
+    return streefwaarde

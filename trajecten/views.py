@@ -1,23 +1,21 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin, SingleTableView
 
-from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
-from werkplaats.services import opslaan
-from werkplaats.views import OpslaanMixin, ServiceFormMixin
+from werkplaats import extensions
+from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, ZichtbaarMixin
+from werkplaats.views import ServiceFormMixin
 
-from . import services
+from . import selectors, services
+
+# Other apps still import these two from here; they live in `access`.
+from .access import OnderTrajectMixin, TrajectOnderdeelMixin
 from .filters import TrajectFilter
 from .forms import AliasFormSet, DeelnameForm, FaseForm, MethodeForm, StreefwaardeForm, TrajectForm
 from .models import Deelname, Fase, Methode, Streefwaarde, Traject
@@ -48,72 +46,6 @@ class TrajectListView(ZichtbaarMixin, SingleTableMixin, FilterView):
         )
 
 
-@dataclass
-class StreefwaardeRegel:
-    """One row of the targets table: a stored target, or a total derived from stored ones."""
-
-    indicator: str
-    methode: Methode | None
-    formulering: str
-    waarde: int
-    afgeleid: bool = False
-    streefwaarde: Streefwaarde | None = None
-
-
-def streefwaarde_regels(streefwaarden: list[Streefwaarde]) -> list[StreefwaardeRegel]:
-    """The stored targets, each indicator followed by its derived total when only per-method targets exist.
-
-    Derived totals are never stored, so changing a per-method target changes them as well.
-    """
-    labels = dict(Streefwaarde.Indicator.choices)
-    regels: list[StreefwaardeRegel] = []
-    totalen: dict[str, int] = {}
-    for indicator in Streefwaarde.Indicator.values:
-        rijen = [s for s in streefwaarden if s.indicator == indicator]
-        for s in rijen:
-            regels.append(
-                StreefwaardeRegel(
-                    indicator=labels[indicator],
-                    methode=s.methode,
-                    formulering=s.get_formulering_display() if s.formulering else "",
-                    waarde=s.waarde,
-                    streefwaarde=s,
-                )
-            )
-        totaal = next((s for s in rijen if s.methode_id is None), None)
-        per_methode = [s.waarde for s in rijen if s.methode_id is not None]
-        if totaal is not None:
-            totalen[indicator] = totaal.waarde
-        elif per_methode:
-            totalen[indicator] = sum(per_methode)
-            regels.append(
-                StreefwaardeRegel(
-                    indicator=_("%(indicator)s totaal") % {"indicator": labels[indicator]},
-                    methode=None,
-                    formulering="",
-                    waarde=totalen[indicator],
-                    afgeleid=True,
-                )
-            )
-    per, professionals = totalen.get("buddies_per_deelnemer"), totalen.get("professionals")
-    if per is not None and professionals is not None:
-        regels.append(
-            StreefwaardeRegel(
-                indicator=_("buddy's totaal"), methode=None, formulering="", waarde=professionals * per, afgeleid=True
-            )
-        )
-        regels.append(
-            StreefwaardeRegel(
-                indicator=_("professionals en hun buddy's samen"),
-                methode=None,
-                formulering="",
-                waarde=professionals * (1 + per),
-                afgeleid=True,
-            )
-        )
-    return regels
-
-
 class TrajectDetailView(ZichtbaarMixin, DetailView):
     model = Traject
 
@@ -140,13 +72,13 @@ class TrajectDetailView(ZichtbaarMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         traject = self.object
-        # The groups belong to `scholing`, which this app does not import; the reverse relation is enough here.
-        groepen = traject.groepen.select_related("methode").annotate(aantal_inschrijvingen=Count("inschrijvingen"))
+        # Training and reporting add their parts through the registry: this app imports neither.
+        panels = extensions.traject_panels.render(self.request, traject)
         return super().get_context_data(
             mag_bewerken=traject.mag_bewerken(self.request.user),
-            mag_rapporteren=traject.mag_rapporteren(self.request.user),
-            streefwaarde_regels=streefwaarde_regels(list(traject.streefwaarden.all())),
-            groepen=groepen,
+            streefwaarde_regels=selectors.streefwaarden(traject).regels(),
+            kop_panels=[panel for panel in panels if panel.get("plek") == "kop"],
+            panels=[panel for panel in panels if panel.get("plek") != "kop"],
             **kwargs,
         )
 
@@ -178,37 +110,13 @@ class TrajectUpdateView(BewerkbaarMixin, TrajectFormMixin, UpdateView):
 # Parts of a trajectory: phases, participation, targets --------------------------------------------
 
 
-class OnderTrajectMixin(OuderMixin):
-    """Create a row under a trajectory: 404 when it is out of sight, 403 without edit rights."""
-
-    parent_model = Traject
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.parent}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.parent, **kwargs)
-
-
-class TrajectOnderdeelMixin(BewerkbaarMixin):
-    """Edit a row of a trajectory: 404 when the trajectory is out of sight, 403 without edit rights."""
-
-    related = ("traject",)
-
-    def get_queryset(self):
-        return super().get_queryset().select_related(*self.related)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "traject": self.object.traject}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(traject=self.object.traject, **kwargs)
-
-
-class FaseFormMixin(OpslaanMixin):
+class FaseFormMixin(ServiceFormMixin):
     model = Fase
     form_class = FaseForm
     success_message = gettext_lazy("Fase %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.fase_opslaan(fase=form.save(commit=False))
 
 
 class FaseCreateView(OnderTrajectMixin, FaseFormMixin, CreateView):
@@ -238,10 +146,13 @@ class DeelnameUpdateView(TrajectOnderdeelMixin, DeelnameFormMixin, UpdateView):
     related = ("traject", "organisatie")
 
 
-class StreefwaardeFormMixin(OpslaanMixin):
+class StreefwaardeFormMixin(ServiceFormMixin):
     model = Streefwaarde
     form_class = StreefwaardeForm
     success_message = gettext_lazy("Streefwaarde %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.streefwaarde_opslaan(streefwaarde=form.save(commit=False))
 
 
 class StreefwaardeCreateView(OnderTrajectMixin, StreefwaardeFormMixin, CreateView):
@@ -300,18 +211,11 @@ class MethodeFormMixin(ServiceFormMixin):
         return super().form_valid(form)
 
     def save(self, form):
-        with transaction.atomic():
-            methode = opslaan(obj=form.save(commit=False))
-            for alias_form in self.get_formset():
-                if alias_form.has_changed():
-                    alias = alias_form.save(commit=False)
-                    alias.methode = methode
-                    try:
-                        opslaan(obj=alias)
-                    except ValidationError as error:
-                        # Shown above the form: the alias fields are not the method's own.
-                        raise ValidationError({NON_FIELD_ERRORS: error.messages}) from error
-        return methode
+        # An alias the service refuses is shown above the form: its fields are not the method's own.
+        return services.methode_opslaan(
+            methode=form.save(commit=False),
+            aliassen=[alias_form.save(commit=False) for alias_form in self.get_formset() if alias_form.has_changed()],
+        )
 
 
 class MethodeCreateView(CoordinatorVereistMixin, MethodeFormMixin, CreateView):

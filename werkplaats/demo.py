@@ -65,7 +65,9 @@ DEMO_PASSWORD = "werkplaats-demo"
 @transaction.atomic
 def laden() -> None:
     """Create the core demo data; running it again changes nothing."""
-    werkplaats, _created = Werkplaats.objects.get_or_create(naam=WERKPLAATS["naam"], defaults=WERKPLAATS)
+    werkplaats = Werkplaats.objects.filter(naam=WERKPLAATS["naam"]).first() or services.werkplaats_opslaan(
+        werkplaats=Werkplaats(**WERKPLAATS)
+    )
     organisaties = {}
     for naam, soort, plaats in ORGANISATIES:
         organisatie = Organisatie.objects.filter(werkplaats=werkplaats, naam=naam).first()

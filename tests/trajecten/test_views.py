@@ -3,10 +3,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import DeelnameFactory, MethodeFactory, TrajectFactory
+from tests.factories import (
+    DeelnameFactory,
+    InschrijvingFactory,
+    MethodeFactory,
+    PersoonFactory,
+    ScholingsgroepFactory,
+    TrajectFactory,
+)
 from trajecten import services
 from trajecten.models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 
@@ -123,8 +129,8 @@ def test_lijst_toont_leider_alleen_trajecten_van_eigen_organisatie(client, world
 
 
 def test_detailpagina_toont_alles_van_het_traject(client, world, methoden, traject):
-    opslaan(
-        obj=Fase(
+    services.fase_opslaan(
+        fase=Fase(
             traject=traject,
             nummer=1,
             naam="Kennis delen",
@@ -132,9 +138,15 @@ def test_detailpagina_toont_alles_van_het_traject(client, world, methoden, traje
             eindmaand=datetime.date(2014, 6, 1),
         )
     )
-    opslaan(obj=Streefwaarde(traject=traject, indicator="professionals", methode=methoden["HG"], waarde=50))
-    opslaan(obj=Streefwaarde(traject=traject, indicator="professionals", methode=methoden["IRB"], waarde=40))
-    opslaan(obj=Streefwaarde(traject=traject, indicator="buddies_per_deelnemer", waarde=2, formulering="minimaal"))
+    services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="professionals", methode=methoden["HG"], waarde=50)
+    )
+    services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="professionals", methode=methoden["IRB"], waarde=40)
+    )
+    services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="buddies_per_deelnemer", waarde=2, formulering="minimaal")
+    )
     client.force_login(world.coordinator)
     response = client.get(traject.get_absolute_url())
     content = response.content.decode()
@@ -166,6 +178,68 @@ def test_script_in_doel_wordt_als_tekst_getoond(client, world, traject):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
 
 
+@pytest.mark.parametrize(
+    ("rol", "rapporteert", "bewerkt"),
+    [("leider_a", False, False), ("lectoraat", True, False), ("coordinator", True, True), ("beheerder", True, True)],
+)
+def test_trajectpagina_toont_scholing_en_rapportage_per_rol(
+    client, world, methoden, traject, rol, rapporteert, bewerkt
+):
+    """Training and reporting add their parts through the panel registry, with their own permission rules."""
+    ScholingsgroepFactory(traject=traject, methode=methoden["HG"], nummer=1, trainers="Trainer HG")
+    client.force_login(getattr(world, rol))
+    content = client.get(traject.get_absolute_url()).content.decode()
+    pk = traject.pk
+    assert reverse("rapportage:dashboard", kwargs={"pk": pk}) in content
+    assert (reverse("rapportage:eindrapport_list", kwargs={"pk": pk}) in content) == rapporteert
+    assert (reverse("rapportage:disseminatie_list", kwargs={"pk": pk}) in content) == rapporteert
+    assert (reverse("scholing:groep_create", kwargs={"pk": pk}) in content) == bewerkt
+    assert (reverse("scholing:bijeenkomst_create", kwargs={"pk": pk}) in content) == bewerkt
+    assert f"{reverse('scholing:implementatieleider_list')}?traject={pk}" in content and "Trainer HG" in content
+    # The buttons stay above the page, reporting first; the training section comes after the targets.
+    assert content.index(reverse("rapportage:dashboard", kwargs={"pk": pk})) < content.index('id="doel-kop"')
+    if bewerkt:
+        bewerken = content.index(reverse("trajecten:traject_update", kwargs={"pk": pk}))
+        assert content.index(reverse("rapportage:dashboard", kwargs={"pk": pk})) < bewerken
+    assert content.index('id="streefwaarden-kop"') < content.index('id="scholing-kop"')
+
+
+@pytest.mark.parametrize("rol", ["leider_a", "coordinator"])
+@pytest.mark.parametrize("aantal", [1, 8])
+def test_trajectpagina_querys_groeien_niet(
+    client, world, methoden, traject, django_assert_max_num_queries, rol, aantal
+):
+    for n in range(aantal):
+        groep = ScholingsgroepFactory(traject=traject, methode=methoden["HG"], nummer=n + 1)
+        InschrijvingFactory(groep=groep, persoon=PersoonFactory(organisatie=world.org_a))
+        services.fase_opslaan(
+            fase=Fase(
+                traject=traject,
+                nummer=n + 1,
+                naam=f"Fase {n}",
+                startmaand=datetime.date(2014, 1, 1),
+                eindmaand=datetime.date(2014, 2, 1),
+            )
+        )
+    for indicator in ("professionals", "ambtenaren"):
+        for methode in (methoden["HG"], methoden["IRB"]):
+            services.streefwaarde_opslaan(
+                streefwaarde=Streefwaarde(traject=traject, indicator=indicator, methode=methode, waarde=10)
+            )
+    client.force_login(getattr(world, rol))
+    with django_assert_max_num_queries(11):
+        response = client.get(traject.get_absolute_url())
+    (scholing,) = response.context["panels"]
+    assert len(response.context["traject"].fasen.all()) == len(scholing["groepen"]) == aantal
+
+
+def test_toegangsmixins_staan_in_access_en_blijven_via_views_bereikbaar():
+    from trajecten import access, views
+
+    assert views.OnderTrajectMixin is access.OnderTrajectMixin
+    assert views.TrajectOnderdeelMixin is access.TrajectOnderdeelMixin
+
+
 # Phases -----------------------------------------------------------------------------------------
 
 
@@ -191,8 +265,8 @@ def test_coordinator_voegt_fase_toe_met_maanden(client, world, traject):
     ],
 )
 def test_foute_fase_geeft_400(client, world, traject, velden, veld, melding):
-    opslaan(
-        obj=Fase(
+    services.fase_opslaan(
+        fase=Fase(
             traject=traject,
             nummer=1,
             naam="Eerste",
@@ -208,8 +282,8 @@ def test_foute_fase_geeft_400(client, world, traject, velden, veld, melding):
 
 
 def test_coordinator_bewerkt_fase(client, world, traject):
-    fase = opslaan(
-        obj=Fase(
+    fase = services.fase_opslaan(
+        fase=Fase(
             traject=traject,
             nummer=1,
             naam="Eerste",
@@ -302,7 +376,7 @@ def test_coordinator_legt_streefwaarde_vast(client, world, methoden, traject):
     ],
 )
 def test_foute_streefwaarde_geeft_400(client, world, methoden, traject, velden, veld, melding):
-    opslaan(obj=Streefwaarde(traject=traject, indicator="professionals", waarde=90))
+    services.streefwaarde_opslaan(streefwaarde=Streefwaarde(traject=traject, indicator="professionals", waarde=90))
     if velden.get("methode") == "TS":
         velden["methode"] = methoden["TS"].pk
     client.force_login(world.coordinator)
@@ -314,7 +388,9 @@ def test_foute_streefwaarde_geeft_400(client, world, methoden, traject, velden, 
 
 
 def test_coordinator_bewerkt_streefwaarde(client, world, traject):
-    streefwaarde = opslaan(obj=Streefwaarde(traject=traject, indicator="professionals", waarde=90))
+    streefwaarde = services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="professionals", waarde=90)
+    )
     client.force_login(world.coordinator)
     url = reverse("trajecten:streefwaarde_update", kwargs={"pk": streefwaarde.pk})
     response = client.post(url, {"indicator": "professionals", "methode": "", "waarde": 95, "formulering": ""})

@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 
 from tests.factories import OrganisatieFactory, RolFactory, UserFactory, WerkplaatsFactory, leider_van
 from werkplaats import services
-from werkplaats.models import Afdeling, Organisatie, Rol
+from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,35 @@ def test_wie_mag_bewerken(world):
     assert not world.org_b.mag_teams_beheren(world.leider_a)
     assert not world.org_elders.mag_bewerken(world.coordinator)
     assert world.org_elders.mag_bewerken(world.beheerder)
+
+
+def test_werkplaats_opslaan_valideert():
+    bestaand = WerkplaatsFactory(naam="Wmo-werkplaats Noord")
+    with pytest.raises(ValidationError):
+        services.werkplaats_opslaan(werkplaats=Werkplaats(naam=bestaand.naam, hogeschool="H", lectoraat="L"))
+    services.werkplaats_opslaan(werkplaats=Werkplaats(naam="Wmo-werkplaats Zuid", hogeschool="H", lectoraat="L"))
+    assert Werkplaats.objects.count() == 2
+
+
+def test_team_blijft_bij_zijn_organisatie(world):
+    afdeling = world.afdeling_a
+    afdeling.organisatie = world.org_b
+    with pytest.raises(ValidationError) as error:
+        services.afdeling_opslaan(afdeling=afdeling)
+    assert "Een team blijft bij zijn organisatie." in error.value.message_dict["organisatie"]
+    assert Afdeling.objects.get(pk=afdeling.pk).organisatie == world.org_a
+
+
+def test_rol_toekennen_weigert_een_rol_die_niet_bij_de_soort_past():
+    user = UserFactory()
+    with pytest.raises(ValidationError) as error:
+        services.rol_toekennen(user=user, soort=Rol.Soort.IMPLEMENTATIELEIDER, werkplaats=WerkplaatsFactory())
+    assert "implementatieleider hoort bij een organisatie" in str(error.value)
+    assert not user.rollen.exists()
+
+
+def test_rol_intrekken_neemt_de_rol_weg(world):
+    rol = world.leider_a.rollen.get()
+    services.rol_intrekken(rol=rol)
+    assert not Rol.objects.filter(pk=rol.pk).exists()
+    assert list(Organisatie.objects.zichtbaar_voor(type(world.leider_a).objects.get(pk=world.leider_a.pk))) == []
