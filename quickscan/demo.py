@@ -16,7 +16,7 @@ from trajecten.models import Traject
 from werkplaats.models import Afdeling, Organisatie, Werkplaats
 
 from . import services
-from .models import Actie, Element, Ronde
+from .models import Actie, Element, QuickscanInstelling, Ronde
 
 CODES = [
     "missie",
@@ -128,7 +128,8 @@ HOA_ACTIES = [
 @transaction.atomic
 def laden() -> None:
     werkplaats = Werkplaats.objects.get(naam="Wmo-werkplaats Noord")
-    services.instelling_opslaan(instelling=services.QuickscanInstelling.objects.get_or_create(werkplaats=werkplaats)[0])
+    if not QuickscanInstelling.objects.filter(werkplaats=werkplaats).exists():
+        services.instelling_opslaan(instelling=QuickscanInstelling(werkplaats=werkplaats))
     if Ronde.objects.filter(organisatie__werkplaats=werkplaats).exists():
         return
     today = datetime.date.today()
@@ -157,22 +158,28 @@ def laden() -> None:
 
 
 def _ronde(organisatie, afdeling, datum, naam, functie, scores, traject) -> Ronde:
-    ronde = services.ronde_aanmaken(
-        organisatie=organisatie,
-        afdeling=afdeling,
-        datum=datum,
-        ingevuld_door=naam,
-        functie=functie,
-        illustratief=True,
-        gereedheid="Ja: het management steunt de invoering en de teams zijn net gestart.",
-        veranderingsgeschiedenis="Eerdere reorganisaties kostten veel energie; het team is er wel aan gewend.",
-        capaciteit_tijd="Twee uur per week voor de implementatieleider.",
-        vernieuwers=Ronde.Antwoord.JA,
-    )
-    elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
-    invoer = {elementen[code]: services.ElementInvoer(score=score) for code, score in zip(CODES, scores, strict=True)}
-    gegevens = {}
+    instrument = services.standaard_instrument()
+    elementen = {e.code: e.pk for e in instrument.elementen.all()}
+    gegevens = {
+        "afdeling": afdeling,
+        "datum": datum,
+        "ingevuld_door": naam,
+        "functie": functie,
+        "gereedheid": "Ja: het management steunt de invoering en de teams zijn net gestart.",
+        "veranderingsgeschiedenis": "Eerdere reorganisaties kostten veel energie; het team is er wel aan gewend.",
+        "capaciteit_tijd": "Twee uur per week voor de implementatieleider.",
+        "vernieuwers": Ronde.Antwoord.JA,
+    }
     deelname = traject.deelnames.filter(organisatie=organisatie).first() if traject else None
     if deelname is not None and datum <= traject.einddatum:
-        gegevens = {"traject": traject, "methoden": list(deelname.methoden.all())}
-    return services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens=gegevens, invoer=invoer, afronden=True)
+        gegevens.update(traject=traject, methoden=list(deelname.methoden.all()))
+    return services.ronde_invullen(
+        organisatie=organisatie,
+        instrument=instrument,
+        illustratief=True,
+        gegevens=gegevens,
+        invoer={
+            elementen[code]: services.ElementInvoer(score=score) for code, score in zip(CODES, scores, strict=True)
+        },
+        afronden=True,
+    )

@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,8 +15,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
 from werkplaats.access import BewerkbaarMixin, OuderMixin, ZichtbaarMixin
+from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
-from werkplaats.views import ServiceFormMixin
+from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import charts, selectors, services
 from .forms import ActieForm, ElementForm, QuickscanInstellingForm, RondeForm
@@ -185,7 +185,7 @@ class RondeFormView(LoginRequiredMixin, View):
         )
         return selectors.vorige_ronde(probe)
 
-    def initial_ronde(self, vorige: Ronde | None) -> dict:
+    def beginwaarden(self, vorige: Ronde | None) -> dict:
         if self.ronde:
             return {}
         user = self.request.user
@@ -202,12 +202,12 @@ class RondeFormView(LoginRequiredMixin, View):
             initial["methoden"] = list(vorige.methoden.all())
         return initial
 
-    def build_forms(self, data=None):
+    def formulieren_maken(self, data=None):
         instrument = self.instrument()
         afdeling_id = self.ronde.afdeling_id if self.ronde else _int(self.request.GET.get("afdeling"))
         vorige = self.vorige(afdeling_id)
         ronde_form = RondeForm(
-            data, instance=self.ronde, organisatie=self.organisatie, initial=self.initial_ronde(vorige)
+            data, instance=self.ronde, organisatie=self.organisatie, initial=self.beginwaarden(vorige)
         )
         scores = {s.element_id: s for s in self.ronde.scores.all()} if self.ronde else {}
         vorige_scores = {s.element_id: s.score for s in vorige.scores.all()} if vorige else {}
@@ -228,7 +228,7 @@ class RondeFormView(LoginRequiredMixin, View):
             element_forms.append(form)
         return ronde_form, element_forms, vorige, instrument
 
-    def render_forms(self, ronde_form, element_forms, vorige, instrument, status=200, conflict=None):
+    def formulieren_tonen(self, ronde_form, element_forms, vorige, instrument, status=200, conflict=None):
         groepen = []
         for form in element_forms:
             if not groepen or groepen[-1][0] != form.element.groep:
@@ -251,16 +251,16 @@ class RondeFormView(LoginRequiredMixin, View):
     # Requests ----------------------------------------------------------------------------------------
 
     def get(self, request, *args, **kwargs):
-        return self.render_forms(*self.build_forms())
+        return self.formulieren_tonen(*self.formulieren_maken())
 
     def post(self, request, *args, **kwargs):
-        ronde_form, element_forms, vorige, instrument = self.build_forms(request.POST)
+        ronde_form, element_forms, vorige, instrument = self.formulieren_maken(request.POST)
         afronden = request.POST.get("actie") == "afronden"
         # A list, not a generator: every form is validated so that every error is shown at once.
         valid = ronde_form.is_valid() & all([form.is_valid() for form in element_forms])  # noqa: C419
         if not valid:
             messages.error(request, _("De ronde is niet opgeslagen: verbeter de gemarkeerde velden."))
-            return self.render_forms(ronde_form, element_forms, vorige, instrument, status=400)
+            return self.formulieren_tonen(ronde_form, element_forms, vorige, instrument, status=400)
         gegevens = {name: ronde_form.cleaned_data[name] for name in services.RONDE_VELDEN}
         gegevens["methoden"] = ronde_form.cleaned_data["methoden"]
         invoer = {
@@ -271,20 +271,12 @@ class RondeFormView(LoginRequiredMixin, View):
             )
             for form in element_forms
         }
+        if self.ronde is None:
+            welke = {"organisatie": self.organisatie, "instrument": instrument, "door": request.user}
+        else:
+            welke = {"ronde": self.ronde, "versie": _int(request.POST.get("versie")) or 0}
         try:
-            with transaction.atomic():
-                ronde = self.ronde
-                if ronde is None:
-                    ronde = services.ronde_aanmaken(
-                        organisatie=self.organisatie,
-                        instrument=instrument,
-                        door=request.user,
-                        **{k: v for k, v in gegevens.items() if k in ("datum", "ingevuld_door", "functie", "afdeling")},
-                    )
-                versie = ronde.versie if self.ronde is None else _int(request.POST.get("versie")) or 0
-                ronde = services.ronde_opslaan(
-                    ronde=ronde, versie=versie, gegevens=gegevens, invoer=invoer, afronden=afronden
-                )
+            ronde = services.ronde_invullen(**welke, gegevens=gegevens, invoer=invoer, afronden=afronden)
         except services.VerouderdeVersie:
             current = Ronde.objects.get(pk=self.ronde.pk)
             self.ronde.versie = current.versie
@@ -301,11 +293,11 @@ class RondeFormView(LoginRequiredMixin, View):
                 for s in current.scores.select_related("element")
                 if s.score != invoer[s.element_id].score
             ]
-            return self.render_forms(ronde_form, element_forms, vorige, instrument, status=409, conflict=conflict)
+            return self.formulieren_tonen(ronde_form, element_forms, vorige, instrument, status=409, conflict=conflict)
         except ValidationError as error:
-            _show_errors(ronde_form, element_forms, error)
+            _fouten_verdelen(ronde_form, element_forms, error)
             messages.error(request, _("De ronde is niet opgeslagen: verbeter de gemarkeerde velden."))
-            return self.render_forms(ronde_form, element_forms, vorige, instrument, status=400)
+            return self.formulieren_tonen(ronde_form, element_forms, vorige, instrument, status=400)
         if afronden:
             messages.success(request, _("De ronde is afgerond. Plan acties voor de elementen onder de norm."))
         else:
@@ -313,21 +305,23 @@ class RondeFormView(LoginRequiredMixin, View):
         return HttpResponseRedirect(ronde.get_absolute_url())
 
 
-def _show_errors(ronde_form, element_forms, error: ValidationError) -> None:
-    by_code = {form.element.code: form for form in element_forms}
-    if not hasattr(error, "error_dict"):
-        ronde_form.add_error(None, error)
-        return
-    for key, errors in error.message_dict.items():
-        if key in by_code:
-            by_code[key].add_error(None, errors)
-        elif key in ronde_form.fields:
-            ronde_form.add_error(key, errors)
-        else:
-            ronde_form.add_error(None, errors)
+def _fouten_verdelen(ronde_form, element_forms, error: ValidationError) -> None:
+    """Put a service's ValidationError on the forms: an element's on its own form, the rest on the round's."""
+    per_code = {form.element.code: form for form in element_forms}
+    if hasattr(error, "error_dict"):
+        rest = {}
+        for key, errors in error.message_dict.items():
+            if key in per_code:
+                per_code[key].add_error(None, errors)
+            else:
+                rest[key] = errors
+        if not rest:
+            return
+        error = ValidationError(rest)
+    fouten_tonen(ronde_form, error)
 
 
-def _ronde_for_action(request, pk: int, permission: str) -> Ronde:
+def _ronde_voor_actie(request, pk: int, permission: str) -> Ronde:
     ronde = get_object_or_404(Ronde.objects.zichtbaar_voor(request.user).select_related("organisatie"), pk=pk)
     if not getattr(ronde, permission)(request.user):
         raise PermissionDenied
@@ -336,7 +330,7 @@ def _ronde_for_action(request, pk: int, permission: str) -> Ronde:
 
 @require_POST
 def ronde_heropenen(request, pk: int):
-    ronde = _ronde_for_action(request, pk, "mag_heropenen")
+    ronde = _ronde_voor_actie(request, pk, "mag_heropenen")
     services.ronde_heropenen(ronde=ronde)
     messages.success(request, _("De ronde is heropend; de implementatieleider kan haar weer wijzigen."))
     return redirect(ronde)
@@ -344,7 +338,7 @@ def ronde_heropenen(request, pk: int):
 
 @require_POST
 def ronde_archiveren(request, pk: int):
-    ronde = _ronde_for_action(request, pk, "mag_archiveren")
+    ronde = _ronde_voor_actie(request, pk, "mag_archiveren")
     services.ronde_archiveren(ronde=ronde)
     messages.success(request, _("De ronde is gearchiveerd. Haar gegevens blijven bewaard."))
     return redirect("quickscan:organisatie", pk=ronde.organisatie_id)
@@ -372,7 +366,7 @@ class ActieCreateView(OuderMixin, ActieFormMixin, CreateView):
 
     def get_initial(self):
         element = self.parent.instrument.elementen.filter(code=self.request.GET.get("element")).first()
-        return {"element": element, "deadline": selectors.add_months(datetime.date.today(), 3)}
+        return {"element": element, "deadline": maanden_erbij(datetime.date.today(), 3)}
 
 
 class ActieUpdateView(BewerkbaarMixin, ActieFormMixin, UpdateView):

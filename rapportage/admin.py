@@ -1,8 +1,16 @@
+"""The dissemination register and the curriculum placements in the admin, written through their services.
+
+Programme items and placements edited inline are saved one by one through their own service; nothing is
+deleted, not even in bulk.
+"""
+
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from werkplaats.admin import NoDeleteMixin
+from werkplaats.admin import ServiceAdminMixin
 
+from . import services
 from .models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
 
 
@@ -14,20 +22,31 @@ class ProgrammaonderdeelInline(admin.TabularInline):
 
 
 @admin.register(Disseminatie)
-class DisseminatieAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class DisseminatieAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "soort", "traject", "datum", "jaar", "bijlage", "status", "actief"]
     list_filter = ["traject", "soort", "bijlage", "status", "actief"]
     search_fields = ["titel", "auteurs", "rubriek"]
     list_select_related = ["traject"]
     filter_horizontal = ["methoden"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the register's own form
     inlines = [ProgrammaonderdeelInline]
+
+    def save_model(self, request, obj, form, change):
+        services.disseminatie_opslaan(disseminatie=obj, methoden=form.cleaned_data["methoden"])
+
+    def save_formset(self, request, form, formset, change):
+        for onderdeel in formset.save(commit=False):
+            services.programmaonderdeel_opslaan(programmaonderdeel=onderdeel)
 
 
 @admin.register(Programmaonderdeel)
-class ProgrammaonderdeelAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ProgrammaonderdeelAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "soort", "disseminatie", "actief"]
     list_filter = ["soort", "actief"]
     list_select_related = ["disseminatie"]
+
+    def save_model(self, request, obj, form, change):
+        services.programmaonderdeel_opslaan(programmaonderdeel=obj)
 
 
 class PlaatsingInline(admin.TabularInline):
@@ -38,16 +57,26 @@ class PlaatsingInline(admin.TabularInline):
 
 
 @admin.register(Onderwijsmodule)
-class OnderwijsmoduleAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class OnderwijsmoduleAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     list_display = ["naam", "traject", "methode", "doelgroep", "actief"]
     list_filter = ["traject", "doelgroep", "actief"]
     search_fields = ["naam"]
     list_select_related = ["traject", "methode"]
     inlines = [PlaatsingInline]
 
+    def save_model(self, request, obj, form, change):
+        services.onderwijsmodule_opslaan(onderwijsmodule=obj)
+
+    def save_formset(self, request, form, formset, change):
+        for plaatsing in formset.save(commit=False):
+            services.plaatsing_opslaan(plaatsing=plaatsing)
+
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class PlaatsingAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "opleiding", "jaar", "vorm", "startjaar", "status", "actief"]
     list_filter = ["status", "vorm", "actief"]
     list_select_related = ["module"]
+
+    def save_model(self, request, obj, form, change):
+        services.plaatsing_opslaan(plaatsing=obj)

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from trajecten import demo as traject_demo
 from trajecten.models import Methode, Traject
-from werkplaats.services import opslaan
 
 from . import services
 from .models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
@@ -525,8 +524,8 @@ def laden() -> None:
     for soort, titel, velden, programma in CONFERENTIES:
         conferentie = item(soort, titel, B.PRESENTATIES, velden)
         for p_soort, nummer, p_titel, sprekers, omschrijving in programma:
-            opslaan(
-                obj=Programmaonderdeel(
+            services.programmaonderdeel_opslaan(
+                programmaonderdeel=Programmaonderdeel(
                     disseminatie=conferentie,
                     soort=p_soort,
                     nummer=nummer,
@@ -561,8 +560,8 @@ def laden() -> None:
     )
 
     for naam, methode, ontwikkeld_met, plaatsingen in ONDERWIJS:
-        module = opslaan(
-            obj=Onderwijsmodule(
+        module = services.onderwijsmodule_opslaan(
+            onderwijsmodule=Onderwijsmodule(
                 traject=traject,
                 naam=naam,
                 methode=methoden.get(methode) if methode else None,
@@ -571,8 +570,8 @@ def laden() -> None:
             )
         )
         for opleiding, jaar, vorm, startjaar, status, toelichting in plaatsingen:
-            opslaan(
-                obj=Plaatsing(
+            services.plaatsing_opslaan(
+                plaatsing=Plaatsing(
                     module=module,
                     opleiding=opleiding,
                     jaar=jaar,

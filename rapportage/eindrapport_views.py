@@ -35,7 +35,7 @@ def _rapport(request, pk: int) -> Eindrapport:
     return rapport
 
 
-class EindrapportListView(OuderRegisterMixin, CreateView):
+class EindrapportListView(OuderRegisterMixin, ServiceFormMixin, CreateView):
     """The reports of a trajectory, and a form to start a new one."""
 
     model = Eindrapport
@@ -51,18 +51,8 @@ class EindrapportListView(OuderRegisterMixin, CreateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(rapporten=self.parent.eindrapporten.all(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            self.object = services.rapport_opslaan(rapport=form.save(commit=False))
-        except ValidationError as error:
-            fouten_tonen(form, error)
-            return self.form_invalid(form)
-        return redirect(self.object)
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
+    def save(self, form):
+        return services.rapport_opslaan(rapport=form.save(commit=False))
 
 
 class EindrapportDetailView(LoginRequiredMixin, View):

@@ -17,9 +17,9 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from trajecten.access import TrajectOnderdeelMixin
 from trajecten.models import Traject
-from trajecten.views import TrajectOnderdeelMixin
-from werkplaats.views import OpslaanMixin, ServiceFormMixin
+from werkplaats.views import ServiceFormMixin
 
 from . import services
 from .filters import DisseminatieFilter, OnderwijsmoduleFilter
@@ -170,10 +170,13 @@ class ConferentieDetailView(OuderRegisterMixin, DetailView):
         )
 
 
-class ProgrammaonderdeelFormMixin(OpslaanMixin):
+class ProgrammaonderdeelFormMixin(ServiceFormMixin):
     model = Programmaonderdeel
     form_class = ProgrammaonderdeelForm
     success_message = gettext_lazy("Programmaonderdeel %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.programmaonderdeel_opslaan(programmaonderdeel=form.save(commit=False))
 
 
 class ProgrammaonderdeelCreateView(OuderRegisterMixin, ProgrammaonderdeelFormMixin, CreateView):
@@ -234,10 +237,13 @@ class OnderwijsmoduleListView(RegisterTabelView):
         return table
 
 
-class OnderwijsmoduleFormMixin(OpslaanMixin):
+class OnderwijsmoduleFormMixin(ServiceFormMixin):
     model = Onderwijsmodule
     form_class = OnderwijsmoduleForm
     success_message = gettext_lazy("Module %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.onderwijsmodule_opslaan(onderwijsmodule=form.save(commit=False))
 
 
 class OnderwijsmoduleCreateView(OuderRegisterMixin, OnderwijsmoduleFormMixin, CreateView):
@@ -249,10 +255,13 @@ class OnderwijsmoduleUpdateView(RegisterOnderdeelMixin, OnderwijsmoduleFormMixin
     related = ("traject", "methode")
 
 
-class PlaatsingFormMixin(OpslaanMixin):
+class PlaatsingFormMixin(ServiceFormMixin):
     model = Plaatsing
     form_class = PlaatsingForm
     success_message = gettext_lazy("Plaatsing %(naam)s is opgeslagen.")
+
+    def save(self, form):
+        return services.plaatsing_opslaan(plaatsing=form.save(commit=False))
 
 
 class PlaatsingCreateView(OuderRegisterMixin, PlaatsingFormMixin, CreateView):

@@ -9,10 +9,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trajecten.models import Methode
+from trajecten.models import Methode, Traject
 
 from . import markup
-from .models import Correctie, Disseminatie, Eindrapport, RapportTekst
+from .models import (
+    Correctie,
+    Disseminatie,
+    Eindrapport,
+    Onderwijsmodule,
+    Plaatsing,
+    Programmaonderdeel,
+    RapportTekst,
+)
+
+
+def _methoden_van(traject: Traject) -> set[Methode]:
+    """The methods a register row of the trajectory may name: those offered in it."""
+    return set(traject.methoden_aangeboden.all()) | set(traject.methoden.all())
 
 
 @transaction.atomic
@@ -20,12 +33,37 @@ def disseminatie_opslaan(*, disseminatie: Disseminatie, methoden: Iterable[Metho
     """Validate and save a dissemination item with its methods (only methods offered in its trajectory)."""
     methoden = set(methoden)
     disseminatie.full_clean()
-    aangeboden = set(disseminatie.traject.methoden_aangeboden.all()) | set(disseminatie.traject.methoden.all())
-    if not methoden <= aangeboden:
+    if not methoden <= _methoden_van(disseminatie.traject):
         raise ValidationError({"methoden": _("Kies alleen methoden van dit traject.")})
     disseminatie.save()
     disseminatie.methoden.set(methoden)
     return disseminatie
+
+
+@transaction.atomic
+def programmaonderdeel_opslaan(*, programmaonderdeel: Programmaonderdeel) -> Programmaonderdeel:
+    """Validate and save an item of a conference's programme (one number per kind of item)."""
+    programmaonderdeel.full_clean()
+    programmaonderdeel.save()
+    return programmaonderdeel
+
+
+@transaction.atomic
+def onderwijsmodule_opslaan(*, onderwijsmodule: Onderwijsmodule) -> Onderwijsmodule:
+    """Validate and save a curriculum module; its method, if any, is one of its trajectory."""
+    onderwijsmodule.full_clean()
+    if onderwijsmodule.methode_id and onderwijsmodule.methode not in _methoden_van(onderwijsmodule.traject):
+        raise ValidationError({"methode": _("Kies een methode van dit traject.")})
+    onderwijsmodule.save()
+    return onderwijsmodule
+
+
+@transaction.atomic
+def plaatsing_opslaan(*, plaatsing: Plaatsing) -> Plaatsing:
+    """Validate and save where a module is placed in a curriculum."""
+    plaatsing.full_clean()
+    plaatsing.save()
+    return plaatsing
 
 
 @transaction.atomic

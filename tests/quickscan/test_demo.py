@@ -11,11 +11,6 @@ from werkplaats.models import Organisatie, User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo")
-
-
 def scores(ronde):
     return [s.score for s in ronde.scores.order_by("element__volgorde")]
 

@@ -51,6 +51,26 @@ def test_leider_maakt_concept_en_rondt_af(client, world):
     assert ronde.history.filter(history_user=world.leider_a).exists()
 
 
+def test_nieuwe_ronde_in_een_keer_afronden(client, world):
+    client.force_login(world.leider_a)
+    url = reverse("quickscan:ronde_create", kwargs={"pk": world.org_a.pk})
+    response = client.post(url, {**formulier("afronden", missie=4), "gereedheid": "Het team is er klaar voor."})
+    ronde = Ronde.objects.filter(organisatie=world.org_a).latest("pk")
+    assert response.status_code == 302 and response.url == ronde.get_absolute_url()
+    assert ronde.is_afgerond and ronde.aangemaakt_door == world.leider_a
+    assert ronde.gereedheid == "Het team is er klaar voor."
+    assert ronde.scores.get(element__code="missie").score == 4
+
+
+def test_nieuwe_ronde_afronden_zonder_scores_schrijft_niets(client, world):
+    client.force_login(world.leider_a)
+    aantal, scores = Ronde.objects.count(), Score.objects.count()
+    response = client.post(reverse("quickscan:ronde_create", kwargs={"pk": world.org_a.pk}), formulier("afronden"))
+    assert response.status_code == 400
+    assert "Geef minstens één element een score" in response.content.decode()
+    assert (Ronde.objects.count(), Score.objects.count()) == (aantal, scores)  # not even a concept was left
+
+
 @pytest.mark.parametrize("score", ["0", "6", "x", "3.5", "-1"])
 def test_foute_score_geeft_400_met_melding_en_niets_wordt_geschreven(client, world, score):
     client.force_login(world.leider_a)
@@ -106,7 +126,7 @@ def test_gelijktijdige_wijziging_wordt_geweigerd_en_invoer_blijft_staan(client, 
     url = reverse("quickscan:ronde_update", kwargs={"ronde": ronde.pk})
     versie_bij_openen = ronde.versie
     # Someone else saves first.
-    services.ronde_opslaan(
+    services.ronde_invullen(
         ronde=Ronde.objects.get(pk=ronde.pk),
         versie=versie_bij_openen,
         gegevens={},

@@ -9,7 +9,6 @@ from scholing import services as scholing_services
 from scholing.models import Implementatieleider, Persoon, Scholingsgroep
 from trajecten import services as traject_services
 from trajecten.models import Deelname, Methode, Streefwaarde, Traject
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 START = datetime.date(2014, 1, 1)
@@ -32,19 +31,27 @@ def traject(world):
         traject_services.deelname_opslaan(
             deelname=Deelname(traject=traject, organisatie=organisatie, vanaf=START), methoden=[gesprek]
         )
-    opslaan(obj=Streefwaarde(traject=traject, indicator="professionals", methode=gesprek, waarde=4))
-    opslaan(obj=Streefwaarde(traject=traject, indicator="buddies_per_deelnemer", waarde=2, formulering="minimaal"))
-    groep = opslaan(obj=Scholingsgroep(traject=traject, methode=gesprek, nummer=1))
+    traject_services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="professionals", methode=gesprek, waarde=4)
+    )
+    traject_services.streefwaarde_opslaan(
+        streefwaarde=Streefwaarde(traject=traject, indicator="buddies_per_deelnemer", waarde=2, formulering="minimaal")
+    )
+    groep = scholing_services.groep_opslaan(groep=Scholingsgroep(traject=traject, methode=gesprek, nummer=1))
     for i, organisatie in enumerate([world.org_a, world.org_a, world.org_b]):
-        persoon = opslaan(obj=Persoon(organisatie=organisatie, naam=f"Deelnemer {i}"))
+        persoon = scholing_services.persoon_opslaan(persoon=Persoon(organisatie=organisatie, naam=f"Deelnemer {i}"))
         inschrijving = scholing_services.deelnemer_inschrijven(
             persoon=persoon, groep=groep, startdatum=datetime.date(2014, 3, 1)
         )
         scholing_services.buddy_toevoegen(
             inschrijving=inschrijving, naam=f"Collega {i}", vanaf=datetime.date(2014, 4, 1)
         )
-    leider = opslaan(obj=Persoon(organisatie=world.org_a, naam="Leider A", soort="manager"))
-    opslaan(obj=Implementatieleider(persoon=leider, traject=traject, functie="manager", actief_vanaf=START))
+    leider = scholing_services.persoon_opslaan(
+        persoon=Persoon(organisatie=world.org_a, naam="Leider A", soort="manager")
+    )
+    scholing_services.implementatieleider_opslaan(
+        leider=Implementatieleider(persoon=leider, traject=traject, functie="manager", actief_vanaf=START)
+    )
     return traject
 
 
@@ -100,7 +107,7 @@ def test_traject_van_andere_werkplaats_is_onzichtbaar(client, world, traject):
 def test_dashboard_querys_groeien_niet_met_de_data(client, world, traject, django_assert_max_num_queries, extra):
     groep = traject.groepen.get()
     for i in range(extra):
-        persoon = opslaan(obj=Persoon(organisatie=world.org_b, naam=f"Extra {i}"))
+        persoon = scholing_services.persoon_opslaan(persoon=Persoon(organisatie=world.org_b, naam=f"Extra {i}"))
         inschrijving = scholing_services.deelnemer_inschrijven(persoon=persoon, groep=groep, startdatum=START)
         scholing_services.buddy_toevoegen(inschrijving=inschrijving, naam="Team", is_team=True, aantal=5, vanaf=START)
     client.force_login(world.coordinator)
