@@ -1,7 +1,27 @@
+"""Fixtures of the whole suite: fast settings, a small factory world, and the demo built once per process.
+
+The demo (`load_demo`, about 4 s) is the expensive world. Every test that asks for `demo` shares one load per
+process: `GedeeldeDemo` loads it inside an outer transaction that is opened before the test's own (`db`), so each
+test rolls back to its savepoint and the demo stays for the next one. These tests run after the plain ones and
+before the browser tests (`pytest_collection_modifyitems`); under `--dist loadgroup` they form the group "demo", which
+one worker runs in collection order. The outer transaction is rolled back when the first test without the demo
+comes, and at the end. The browser tests (tests/e2e/) commit their own demo once behind one live server.
+
+`load_demo` runs are counted and shown in the terminal summary.
+"""
+
 import datetime
-from dataclasses import dataclass
+import io
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.test import override_settings
 
 from quickscan.models import Actie, Element, Ronde
 from tests.factories import (
@@ -16,6 +36,8 @@ from tests.factories import (
 )
 from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
 
+SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
@@ -24,7 +46,7 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
 
 
 @dataclass
@@ -77,3 +99,228 @@ def world(db) -> World:
             deadline=datetime.date(2014, 9, 1),
         ),
     )
+
+
+# The demo, once per process ----------------------------------------------------------------------------------
+
+
+def demo_laden() -> None:
+    """Load the demo as `make run` does, with the fast hasher (fixtures above function scope run before
+    `_test_settings`)."""
+    with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+class GedeeldeDemo:
+    """The demo of one process, loaded in an outer transaction that the demo tests nest their own in."""
+
+    def __init__(self) -> None:
+        self.blocker = None  # pytest-django's django_db_blocker, known once `demo_database` has run
+        self._atomic: transaction.Atomic | None = None
+
+    @property
+    def open(self) -> bool:
+        return self._atomic is not None
+
+    def is_buitenste_transactie(self) -> bool:
+        blocks = connections[DEFAULT_DB_ALIAS].atomic_blocks
+        return self.open and bool(blocks) and blocks[0] is self._atomic
+
+    def openen(self) -> None:
+        if self.open:
+            return
+        with self.blocker.unblock():
+            if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+                raise RuntimeError("The shared demo must be opened outside any transaction, before the test's own.")
+            self._atomic = transaction.atomic(using=DEFAULT_DB_ALIAS)
+            self._atomic.__enter__()
+            try:
+                demo_laden()
+            except BaseException:
+                self.sluiten()
+                raise
+
+    def sluiten(self) -> None:
+        """Roll the demo back, so that the tests that follow find the database as the migrations left it."""
+        if not self.open:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
+            self._atomic.__exit__(None, None, None)
+        self._atomic = None
+
+
+GEDEELDE_DEMO = GedeeldeDemo()
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker) -> GedeeldeDemo:
+    """The shared demo. Session-scoped, so pytest sets it up before the test's own transaction (`db`)."""
+    GEDEELDE_DEMO.blocker = django_db_blocker
+    GEDEELDE_DEMO.openen()
+    yield GEDEELDE_DEMO
+    GEDEELDE_DEMO.sluiten()
+
+
+@pytest.fixture
+def demo(demo_database, request):
+    """The demo data, as `make run` loads it; what a test changes is rolled back after it. Returns the demo module."""
+    request.getfixturevalue("db")
+    if not demo_database.is_buitenste_transactie():
+        pytest.fail("The shared demo is not the outer transaction of this test; see tests/conftest.py.")
+    from werkplaats import demo as demo_module
+
+    return demo_module
+
+
+def gebruikt_demo(item: pytest.Item) -> bool:
+    return "demo_database" in getattr(item, "fixturenames", ())
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if gebruikt_demo(item) and item.config.pluginmanager.hasplugin("xdist"):
+        item.add_marker(pytest.mark.xdist_group("demo"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Plain tests first (in pytest-django's order), then the tests on the shared demo, then the browser tests."""
+
+    def deel(item: pytest.Item) -> int:
+        if item.get_closest_marker("e2e"):
+            return 2
+        return 1 if gebruikt_demo(item) else 0
+
+    items.sort(key=deel)
+    groepen_melden(config, items)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if not gebruikt_demo(item):
+        GEDEELDE_DEMO.sluiten()
+    elif GEDEELDE_DEMO.blocker is not None:
+        # Reopened only if a test without the demo came in between; the first time, `demo_database` opens it.
+        GEDEELDE_DEMO.openen()
+
+
+# Groups under xdist ---------------------------------------------------------------------------------------------
+# pytest-xdist 3.8.0 marks a group by appending "@group" to the test's node ID, which no longer takes effect on
+# pytest 9.2 (pytest-dev/pytest-xdist#1386): `--dist loadgroup` then spreads a group over the workers. Until that
+# is fixed, every worker writes the groups of its collection to a directory the controller names, before it reports
+# its collection, and the controller's scheduler reads them.
+
+GROEPEN = "werkplaats_xdist_groepen"  # key of the directory in workerinput
+GROEPEN_MAP = pytest.StashKey[str]()  # the directory, on the controller
+
+
+def groepen_melden(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workerinput = getattr(config, "workerinput", None)
+    if not workerinput or GROEPEN not in workerinput:
+        return
+    groepen = {}
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        namen = {str(mark.args[0] if mark.args else mark.kwargs.get("name", "default")) for mark in marks}
+        if namen:
+            groepen[item.nodeid] = "_".join(sorted(namen))
+    bestand = Path(workerinput[GROEPEN]) / f"{workerinput['workerid']}.json"
+    bestand.with_suffix(".tmp").write_text(json.dumps(groepen))
+    bestand.with_suffix(".tmp").replace(bestand)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    if GROEPEN_MAP not in node.config.stash:
+        node.config.stash[GROEPEN_MAP] = tempfile.mkdtemp(prefix="werkplaats-xdist-")
+    node.workerinput[GROEPEN] = node.config.stash[GROEPEN_MAP]
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class GroepScheduling(LoadGroupScheduling):
+        groepen: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groepen is None:
+                self.groepen = {}
+                for bestand in Path(config.stash[GROEPEN_MAP]).glob("*.json"):
+                    self.groepen.update(json.loads(bestand.read_text()))
+            return self.groepen.get(nodeid) or super()._split_scope(nodeid)
+
+    return GroepScheduling(config, log)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if GROEPEN_MAP in config.stash:
+        shutil.rmtree(config.stash[GROEPEN_MAP], ignore_errors=True)
+
+
+# Counting load_demo --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DemoTelling:
+    """How often `load_demo` ran: `gebouwd` on a database without a werkplaats, `herhaald` on a loaded one."""
+
+    gebouwd: int = 0
+    herhaald: int = 0
+    per_proces: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def regel(self) -> str:
+        tekst = f"load_demo: {self.gebouwd + self.herhaald} runs, {self.gebouwd} built the demo"
+        tekst += f", {self.herhaald} found it loaded (idempotence tests)"
+        if self.per_proces:
+            tekst += " [" + ", ".join(f"{p}: {g}+{h}" for p, (g, h) in sorted(self.per_proces.items())) + "]"
+        return tekst
+
+
+TELLING = pytest.StashKey[DemoTelling]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[TELLING] = DemoTelling()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _load_demo_tellen(pytestconfig):
+    from django.core.management import get_commands, load_command_class
+
+    command_class = type(load_command_class(get_commands()["load_demo"], "load_demo"))
+    handle = command_class.handle
+    telling = pytestconfig.stash[TELLING]
+
+    def tellend(self, *args, **options):
+        if Werkplaats.objects.exists():
+            telling.herhaald += 1
+        else:
+            telling.gebouwd += 1
+        return handle(self, *args, **options)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(command_class, "handle", tellend)
+        yield
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: report to the controller
+        telling = session.config.stash[TELLING]
+        workeroutput["load_demo"] = (telling.gebouwd, telling.herhaald)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    gebouwd, herhaald = node.workeroutput.get("load_demo", (0, 0))
+    telling = node.config.stash[TELLING]
+    telling.gebouwd += gebouwd
+    telling.herhaald += herhaald
+    telling.per_proces[node.gateway.id] = (gebouwd, herhaald)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    terminalreporter.write_line(config.stash[TELLING].regel())

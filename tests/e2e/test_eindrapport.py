@@ -2,14 +2,15 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from rapportage.models import Eindrapport
+from rapportage.models import Eindrapport, RapportTekst
 from tests.e2e.conftest import login
 
 
-def test_lectoraat_bewerkt_voorwoord_bekijkt_voorbeeld_en_downloadt_pdf(page, live_server, demo):
-    login(page, live_server, "lectoraat", demo.DEMO_PASSWORD)
+def test_lectoraat_bewerkt_voorwoord_bekijkt_voorbeeld_en_downloadt_pdf(page, server, demo, opruimen):
+    opruimen(RapportTekst)
+    login(page, server, "lectoraat", demo.DEMO_PASSWORD)
     rapport = Eindrapport.objects.get()
-    page.goto(live_server.url + reverse("trajecten:traject_detail", kwargs={"pk": rapport.traject_id}))
+    page.goto(server.url + reverse("trajecten:traject_detail", kwargs={"pk": rapport.traject_id}))
     page.get_by_role("link", name="Eindrapport (PDF)").first.click()
     page.get_by_role("link", name=rapport.titel).click()
     page.get_by_role("link", name="Voorwoord").click()

@@ -15,9 +15,9 @@ from werkplaats.models import Organisatie
         ("leider.hoa", "Mijn organisaties", "Organisaties van de werkplaats"),
     ],
 )
-def test_demogebruiker_logt_in_en_ziet_eigen_startpagina(page, live_server, demo, username, ziet, ziet_niet):
-    login(page, live_server, username, demo.DEMO_PASSWORD)
-    expect(page).to_have_url(f"{live_server.url}/")
+def test_demogebruiker_logt_in_en_ziet_eigen_startpagina(page, server, demo, username, ziet, ziet_niet):
+    login(page, server, username, demo.DEMO_PASSWORD)
+    expect(page).to_have_url(f"{server.url}/")
     expect(page.get_by_role("heading", name=ziet)).to_be_visible()
     expect(page.get_by_role("heading", name=ziet_niet)).to_have_count(0)
     expect(page.get_by_role("link", name="Het Oude Ambt").first).to_be_visible()
@@ -27,8 +27,8 @@ def test_demogebruiker_logt_in_en_ziet_eigen_startpagina(page, live_server, demo
         expect(page.get_by_role("link", name="Lentis").first).to_be_visible()
 
 
-def test_leider_komt_niet_bij_andere_organisatie_door_de_url_te_veranderen(page, live_server, demo):
-    login(page, live_server, "leider.hoa", demo.DEMO_PASSWORD)
+def test_leider_komt_niet_bij_andere_organisatie_door_de_url_te_veranderen(page, server, demo):
+    login(page, server, "leider.hoa", demo.DEMO_PASSWORD)
     page.get_by_role("link", name="Het Oude Ambt").first.click()
     expect(page.get_by_role("heading", name=re.compile("Het Oude Ambt"))).to_be_visible()
     eigen = Organisatie.objects.get(naam="Het Oude Ambt")
@@ -40,15 +40,15 @@ def test_leider_komt_niet_bij_andere_organisatie_door_de_url_te_veranderen(page,
     expect(page.get_by_text("Lentis")).to_have_count(0)
 
 
-def test_verkeerd_wachtwoord_geeft_melding_bij_het_formulier(page, live_server, demo):
-    login(page, live_server, "coordinator", "fout")
+def test_verkeerd_wachtwoord_geeft_melding_bij_het_formulier(page, server, demo):
+    login(page, server, "coordinator", "fout")
     expect(page.get_by_text("kennen we niet")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/account/inloggen/"))
 
 
-def test_uitloggen(page, live_server, demo):
-    login(page, live_server, "coordinator", demo.DEMO_PASSWORD)
+def test_uitloggen(page, server, demo):
+    login(page, server, "coordinator", demo.DEMO_PASSWORD)
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
-    page.goto(f"{live_server.url}/organisaties/")
+    page.goto(f"{server.url}/organisaties/")
     expect(page).to_have_url(re.compile(r"/account/inloggen/\?next=/organisaties/"))

@@ -2,6 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
+from quickscan.models import Ronde, Score
 from tests.e2e.conftest import login
 from werkplaats.models import Organisatie
 
@@ -24,10 +25,11 @@ def kies_score(page, code: str, score: int) -> None:
         page.keyboard.press("ArrowRight" if steps > 0 else "ArrowLeft")
 
 
-def test_leider_vult_ronde_in_met_alleen_het_toetsenbord(page, live_server, demo):
-    login(page, live_server, "leider.hoa", demo.DEMO_PASSWORD)
+def test_leider_vult_ronde_in_met_alleen_het_toetsenbord(page, server, demo, opruimen):
+    opruimen(Score, Ronde)
+    login(page, server, "leider.hoa", demo.DEMO_PASSWORD)
     hoa = Organisatie.objects.get(naam="Het Oude Ambt")
-    page.goto(f"{live_server.url}/quickscan/organisaties/{hoa.pk}/")
+    page.goto(f"{server.url}/quickscan/organisaties/{hoa.pk}/")
     tab_to(page, f"a[href$='?afdeling={hoa.afdelingen.get().pk}']")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Nieuwe quickscan voor Het Oude Ambt")).to_be_visible()
@@ -62,10 +64,10 @@ def test_leider_vult_ronde_in_met_alleen_het_toetsenbord(page, live_server, demo
     expect(page.locator("#element-beleid")).to_contain_text("Beleidsplan vastgesteld door het MT.")
 
     # The next round starts from these scores, and the progress chart compares the last two rounds.
-    page.goto(f"{live_server.url}/quickscan/organisaties/{hoa.pk}/nieuw/?afdeling={hoa.afdelingen.get().pk}")
+    page.goto(f"{server.url}/quickscan/organisaties/{hoa.pk}/nieuw/?afdeling={hoa.afdelingen.get().pk}")
     expect(page.locator("#element-missie")).to_contain_text("vorige ronde: 4")
     expect(page.locator("#element-procedures")).to_contain_text("vorige ronde: 4")
-    page.goto(f"{live_server.url}/quickscan/organisaties/{hoa.pk}/")
+    page.goto(f"{server.url}/quickscan/organisaties/{hoa.pk}/")
     expect(page.locator("figure.chart svg").first).to_be_visible()
     expect(page.locator("#bar-tweede-missie")).to_have_count(1)
     expect(page.get_by_role("heading", name=re.compile("Voortgang"))).to_be_visible()

@@ -3,15 +3,16 @@ import re
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from scholing.models import Aanwezigheid, Bijeenkomst, Inschrijving
+from scholing.models import Aanwezigheid, Bijeenkomst, Buddy, Inschrijving
 from tests.e2e.conftest import login
 from trajecten.models import Traject
 
 
-def test_coordinator_registreert_aanwezigheid_en_team_buddy_en_ziet_nieuwe_cijfers(page, live_server, demo):
-    login(page, live_server, "coordinator", demo.DEMO_PASSWORD)
+def test_coordinator_registreert_aanwezigheid_en_team_buddy_en_ziet_nieuwe_cijfers(page, server, demo, opruimen):
+    opruimen(Aanwezigheid, Buddy)
+    login(page, server, "coordinator", demo.DEMO_PASSWORD)
     traject = Traject.objects.get(naam="Implementatietraject 2014-2015")
-    dashboard = live_server.url + reverse("rapportage:dashboard", kwargs={"pk": traject.pk}) + "?peildatum=2015-12-31"
+    dashboard = server.url + reverse("rapportage:dashboard", kwargs={"pk": traject.pk}) + "?peildatum=2015-12-31"
     page.goto(dashboard)
     expect(page.locator("#buddies-kop + p")).to_contain_text("429 collega's als buddy")
 
@@ -22,7 +23,7 @@ def test_coordinator_registreert_aanwezigheid_en_team_buddy_en_ziet_nieuwe_cijfe
         .order_by("datum")
         .first()
     )
-    page.goto(live_server.url + reverse("scholing:aanwezigheid", kwargs={"pk": sessie.pk}))
+    page.goto(server.url + reverse("scholing:aanwezigheid", kwargs={"pk": sessie.pk}))
     vakjes = page.get_by_role("checkbox")
     assert vakjes.count() >= 2
     vakjes.nth(0).check()
@@ -33,7 +34,7 @@ def test_coordinator_registreert_aanwezigheid_en_team_buddy_en_ziet_nieuwe_cijfe
 
     # A whole team as buddy, on the participant's page.
     inschrijving = Inschrijving.objects.filter(groep__traject=traject, status="afgerond").order_by("pk").first()
-    page.goto(live_server.url + reverse("scholing:persoon_detail", kwargs={"pk": inschrijving.persoon.pk}))
+    page.goto(server.url + reverse("scholing:persoon_detail", kwargs={"pk": inschrijving.persoon.pk}))
     page.get_by_label("Naam").last.fill("Het hele team Noord")
     page.get_by_label("Hele team").check()
     page.get_by_label("Aantal collega's").fill("12")

@@ -6,6 +6,7 @@ import subprocess
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -20,23 +21,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo_pdf(django_db_setup, django_db_blocker):
+def demo_pdf(demo_database, django_db_blocker):
     """The demo's end report as PDF text per page (built once: rendering takes a few seconds)."""
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        with transaction.atomic():
-            call_command("load_demo")
-            rapport = Eindrapport.objects.get()
-            inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
-            transaction.set_rollback(True)
+    demo_database.openen()
+    with django_db_blocker.unblock(), transaction.atomic():
+        inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(Eindrapport.objects.get())))
+        transaction.set_rollback(True)
     reader = PdfReader(io.BytesIO(inhoud))
     return inhoud, [page.extract_text() for page in reader.pages], reader
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo")
+def rapport(demo) -> Eindrapport:
     return Eindrapport.objects.get()
 
 
@@ -109,35 +105,35 @@ def test_pdf_heeft_bladwijzers_en_ingebedde_lettertypen(demo_pdf, tmp_path_facto
     assert "coöperatieve" in "\n".join(_pages)  # ë/ï/ö render as text
 
 
-def test_bevroren_rapport_verandert_niet_als_de_data_verandert(demo):
-    services.rapport_bevriezen(rapport=demo)
-    voor = eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))
+def test_bevroren_rapport_verandert_niet_als_de_data_verandert(rapport):
+    services.rapport_bevriezen(rapport=rapport)
+    voor = eindrapport.gegevens(Eindrapport.objects.get(pk=rapport.pk))
     inschrijving = Inschrijving.objects.filter(status="afgerond").first()
     inschrijving.status = "actief"
     inschrijving.einddatum = None
     inschrijving.save()
     scholing_services.deelnemer_afmelden(inschrijving=inschrijving, datum=datetime.date(2015, 7, 1), reden="te_druk")
-    na = eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))
+    na = eindrapport.gegevens(Eindrapport.objects.get(pk=rapport.pk))
     assert na["figuren"]["professionals_totaal"] == voor["figuren"]["professionals_totaal"] == 89
     assert pdf.html(na) == pdf.html(voor)
-    services.rapport_ontdooien(rapport=demo)
-    assert eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk))["figuren"]["professionals_totaal"] == 88
+    services.rapport_ontdooien(rapport=rapport)
+    assert eindrapport.gegevens(Eindrapport.objects.get(pk=rapport.pk))["figuren"]["professionals_totaal"] == 88
 
 
-def test_correctie_zonder_toelichting_wordt_geweigerd(client, demo):
+def test_correctie_zonder_toelichting_wordt_geweigerd(client, rapport):
     client.force_login(User.objects.get(username="lectoraat"))
-    url = reverse("rapportage:eindrapport_correctie", kwargs={"pk": demo.pk})
+    url = reverse("rapportage:eindrapport_correctie", kwargs={"pk": rapport.pk})
     response = client.post(url, {"sleutel": "geschoold_totaal", "waarde": "143", "toelichting": ""})
     assert response.status_code == 400
     assert "Dit veld is verplicht" in response.content.decode()
     assert not Correctie.objects.filter(sleutel="geschoold_totaal").exists()
     with pytest.raises(Exception):  # noqa: B017 - the database refuses it too
-        Correctie.objects.create(rapport=demo, sleutel="vrijwilligers", waarde="geen", toelichting="")
+        Correctie.objects.create(rapport=rapport, sleutel="vrijwilligers", waarde="geen", toelichting="")
 
 
-def test_pagina_toont_berekend_en_gedrukt_naast_elkaar(client, demo):
+def test_pagina_toont_berekend_en_gedrukt_naast_elkaar(client, rapport):
     client.force_login(User.objects.get(username="coordinator"))
-    content = client.get(demo.get_absolute_url()).content.decode()
+    content = client.get(rapport.get_absolute_url()).content.decode()
     assert "meer dan 400" in content and ">429<" in content
     assert "ongeveer 12" in content
 
@@ -151,13 +147,13 @@ def test_pagina_toont_berekend_en_gedrukt_naast_elkaar(client, demo):
         "[klik](javascript:alert(1))",
     ],
 )
-def test_opmaak_in_verhaal_bereikt_pagina_noch_pdf(client, demo, invoer):
+def test_opmaak_in_verhaal_bereikt_pagina_noch_pdf(client, rapport, invoer):
     client.force_login(User.objects.get(username="lectoraat"))
-    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": demo.pk, "sectie": "voorwoord"})
+    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": rapport.pk, "sectie": "voorwoord"})
     assert client.post(url, {"tekst": f"Welkom {invoer} einde"}).status_code == 302
-    html = pdf.html(eindrapport.gegevens(Eindrapport.objects.get(pk=demo.pk)))
+    html = pdf.html(eindrapport.gegevens(Eindrapport.objects.get(pk=rapport.pk)))
     body = html.split("<body>")[1]
-    pagina = client.get(demo.get_absolute_url()).content.decode()
+    pagina = client.get(rapport.get_absolute_url()).content.decode()
     for geheel in (body, pagina):
         document = geheel.split('id="voorwoord"')[1].split("</section>")[0]  # the edited section
         tags = re.findall(r"<[a-zA-Z][^>]*>", document)
@@ -175,35 +171,35 @@ def test_markup_vult_plaatshouders_en_opmaak():
     assert "[onbekend: x]" in markup.render("{{ x }}", {})
 
 
-def test_onbekende_plaatshouder_wordt_geweigerd(client, demo):
+def test_onbekende_plaatshouder_wordt_geweigerd(client, rapport):
     client.force_login(User.objects.get(username="lectoraat"))
-    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": demo.pk, "sectie": "voorwoord"})
+    url = reverse("rapportage:eindrapport_tekst", kwargs={"pk": rapport.pk, "sectie": "voorwoord"})
     response = client.post(url, {"tekst": "Er zijn {{ professionals_totaall }} geschoold."})
     assert response.status_code == 400
     assert "professionals_totaall" in response.content.decode()
 
 
-def test_pdf_downloaden_en_cijfers_exporteren(client, demo):
+def test_pdf_downloaden_en_cijfers_exporteren(client, rapport):
     client.force_login(User.objects.get(username="lectoraat"))
-    response = client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": demo.pk}))
+    response = client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": rapport.pk}))
     assert response["Content-Type"] == "application/pdf"
     assert "Eindrapport" in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-    response = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": demo.pk}), {"formaat": "xlsx"})
+    response = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": rapport.pk}), {"formaat": "xlsx"})
     rijen = {r[0]: r for r in openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)}
     assert rijen["buddies_totaal"][1:3] == ("429", "meer dan 400")
-    csv = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": demo.pk})).content.decode("utf-8-sig")
+    csv = client.get(reverse("rapportage:eindrapport_cijfers", kwargs={"pk": rapport.pk})).content.decode("utf-8-sig")
     assert "professionals_totaal;89;89" in csv
 
 
-def test_leider_kan_geen_eindrapport_zien_of_downloaden(client, demo):
+def test_leider_kan_geen_eindrapport_zien_of_downloaden(client, rapport):
     client.force_login(User.objects.get(username="leider.hoa"))
-    assert client.get(demo.get_absolute_url()).status_code == 403
-    assert client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": demo.pk})).status_code == 403
+    assert client.get(rapport.get_absolute_url()).status_code == 403
+    assert client.get(reverse("rapportage:eindrapport_pdf", kwargs={"pk": rapport.pk})).status_code == 403
 
 
-def test_commando_schrijft_pdf(tmp_path, demo):
+def test_commando_schrijft_pdf(tmp_path, rapport):
     bestand = tmp_path / "rapport.pdf"
-    call_command("eindrapport", str(demo.traject.pk), str(bestand), "--peildatum", "2014-06-01")
+    call_command("eindrapport", str(rapport.traject.pk), str(bestand), "--peildatum", "2014-06-01")
     tekst = "\n".join(p.extract_text() for p in PdfReader(bestand).pages)
     assert "1 juni 2014" in tekst and "4. Resultaten" in tekst
     call_command("eindrapport", Traject.objects.get().naam, str(bestand))

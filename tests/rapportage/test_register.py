@@ -13,7 +13,6 @@ from rapportage.models import Disseminatie, Onderwijsmodule, Plaatsing, Programm
 from tests.factories import MethodeFactory, coordinator_van
 from trajecten import services as traject_services
 from trajecten.models import Deelname, Traject
-from werkplaats.services import opslaan
 
 pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert('x')</script>"
@@ -54,7 +53,9 @@ def conferentie(traject):
 
 @pytest.fixture
 def module(traject):
-    return opslaan(obj=Onderwijsmodule(traject=traject, naam="Het Gesprek", methode=traject.methoden.first()))
+    return services.onderwijsmodule_opslaan(
+        onderwijsmodule=Onderwijsmodule(traject=traject, naam="Het Gesprek", methode=traject.methoden.first())
+    )
 
 
 def _publicatie(traject, titel="Het gesprek. Train-de-trainer", **velden):
@@ -168,10 +169,13 @@ def test_ongeldige_bewerking_geeft_400_en_laat_het_item_staan(client, world, tra
 
 def test_script_in_tekst_wordt_ontsnapt(client, world, traject, conferentie):
     _publicatie(traject, titel=SCRIPT, auteurs=SCRIPT, jaar=2014)
-    opslaan(obj=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel=SCRIPT, sprekers=SCRIPT))
-    opslaan(
-        obj=Plaatsing(module=opslaan(obj=Onderwijsmodule(traject=traject, naam=SCRIPT)), opleiding=SCRIPT, vorm="vak")
+    services.programmaonderdeel_opslaan(
+        programmaonderdeel=Programmaonderdeel(
+            disseminatie=conferentie, soort="workshop", nummer=1, titel=SCRIPT, sprekers=SCRIPT
+        )
     )
+    module = services.onderwijsmodule_opslaan(onderwijsmodule=Onderwijsmodule(traject=traject, naam=SCRIPT))
+    services.plaatsing_opslaan(plaatsing=Plaatsing(module=module, opleiding=SCRIPT, vorm="vak"))
     client.force_login(world.coordinator)
     for url in [
         reverse("rapportage:disseminatie_list", kwargs={"pk": traject.pk}),
@@ -223,7 +227,9 @@ def test_export_csv_en_xlsx(client, world, traject, conferentie):
 
 
 def test_onderwijsmodules_exporteren_met_plaatsingen(client, world, module):
-    opslaan(obj=Plaatsing(module=module, opleiding="SPH", jaar=2, vorm="hoorcollege", status="deels"))
+    services.plaatsing_opslaan(
+        plaatsing=Plaatsing(module=module, opleiding="SPH", jaar=2, vorm="hoorcollege", status="deels")
+    )
     client.force_login(world.lectoraat)
     url = reverse("rapportage:onderwijsmodule_list", kwargs={"pk": module.traject_id})
     blad = openpyxl.load_workbook(io.BytesIO(client.get(url, {"_export": "xlsx"}).content)).active
@@ -235,8 +241,10 @@ def test_onderwijsmodules_exporteren_met_plaatsingen(client, world, module):
 
 
 def test_leider_leest_maar_bewerkt_niet(client, world, traject, conferentie, module):
-    plaatsing = opslaan(obj=Plaatsing(module=module, opleiding="SPH", vorm="vak"))
-    onderdeel = opslaan(obj=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="HG"))
+    plaatsing = services.plaatsing_opslaan(plaatsing=Plaatsing(module=module, opleiding="SPH", vorm="vak"))
+    onderdeel = services.programmaonderdeel_opslaan(
+        programmaonderdeel=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="HG")
+    )
     client.force_login(world.leider_a)
     lijst = client.get(reverse("rapportage:disseminatie_list", kwargs={"pk": traject.pk}))
     assert lijst.status_code == 200
@@ -322,7 +330,9 @@ def test_programmaonderdeel_toevoegen_en_bewerken(client, world, conferentie):
     ],
 )
 def test_ongeldig_programmaonderdeel_geeft_400(client, world, conferentie, data, veld, tekst):
-    opslaan(obj=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="Bestaand"))
+    services.programmaonderdeel_opslaan(
+        programmaonderdeel=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="Bestaand")
+    )
     client.force_login(world.coordinator)
     response = client.post(reverse("rapportage:programmaonderdeel_create", kwargs={"pk": conferentie.pk}), data)
     assert response.status_code == 400
@@ -331,7 +341,9 @@ def test_ongeldig_programmaonderdeel_geeft_400(client, world, conferentie, data,
 
 
 def test_ongeldige_bewerking_van_programmaonderdeel_geeft_400(client, world, conferentie):
-    onderdeel = opslaan(obj=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="HG"))
+    onderdeel = services.programmaonderdeel_opslaan(
+        programmaonderdeel=Programmaonderdeel(disseminatie=conferentie, soort="workshop", nummer=1, titel="HG")
+    )
     client.force_login(world.coordinator)
     url = reverse("rapportage:programmaonderdeel_update", kwargs={"pk": onderdeel.pk})
     response = client.post(url, {"soort": "plenair", "nummer": "1", "titel": "", "actief": "on"})
@@ -409,7 +421,7 @@ def test_ongeldige_plaatsing_geeft_400(client, world, module, data, veld, tekst)
 
 
 def test_ongeldige_bewerking_van_plaatsing_geeft_400(client, world, module):
-    plaatsing = opslaan(obj=Plaatsing(module=module, opleiding="SPH", jaar=1, vorm="vak"))
+    plaatsing = services.plaatsing_opslaan(plaatsing=Plaatsing(module=module, opleiding="SPH", jaar=1, vorm="vak"))
     client.force_login(world.coordinator)
     url = reverse("rapportage:plaatsing_update", kwargs={"pk": plaatsing.pk})
     response = client.post(url, {"opleiding": "SPH", "jaar": "5", "vorm": "vak", "status": "ingevoerd"})
@@ -454,9 +466,11 @@ def test_disseminatietabel_telt_niet_mee_met_rijen(client, world, traject, djang
 @pytest.mark.parametrize("aantal", [2, 20])
 def test_moduletabel_telt_niet_mee_met_rijen(client, world, traject, django_assert_max_num_queries, aantal):
     for i in range(aantal):
-        module = opslaan(obj=Onderwijsmodule(traject=traject, naam=f"Module {i}", methode=traject.methoden.first()))
+        module = services.onderwijsmodule_opslaan(
+            onderwijsmodule=Onderwijsmodule(traject=traject, naam=f"Module {i}", methode=traject.methoden.first())
+        )
         for jaar in (1, 2):
-            opslaan(obj=Plaatsing(module=module, opleiding="SPH", jaar=jaar, vorm="vak"))
+            services.plaatsing_opslaan(plaatsing=Plaatsing(module=module, opleiding="SPH", jaar=jaar, vorm="vak"))
     client.force_login(world.coordinator)
     url = reverse("rapportage:onderwijsmodule_list", kwargs={"pk": traject.pk})
     with django_assert_max_num_queries(12):
@@ -466,8 +480,7 @@ def test_moduletabel_telt_niet_mee_met_rijen(client, world, traject, django_asse
 # Demo -----------------------------------------------------------------------------------------------------------
 
 
-def test_demo_bevat_de_afsluitende_conferentie_en_de_plaatsingen():
-    call_command("load_demo")
+def test_demo_bevat_de_afsluitende_conferentie_en_de_plaatsingen(demo):
     conferentie = Disseminatie.objects.get(soort="conferentie", datum=datetime.date(2015, 12, 3))
     workshops = conferentie.programma.filter(soort="workshop")
     assert list(workshops.values_list("nummer", flat=True)) == list(range(1, 9))
@@ -488,8 +501,7 @@ def test_demo_bevat_de_afsluitende_conferentie_en_de_plaatsingen():
     assert Plaatsing.objects.filter(module__naam="Rehabilitatie in de wijk").count() == 12
 
 
-def test_demo_twee_keer_laden_verandert_niets():
-    call_command("load_demo")
+def test_demo_twee_keer_laden_verandert_niets(demo):
     aantallen = (Disseminatie.objects.count(), Programmaonderdeel.objects.count(), Plaatsing.objects.count())
     call_command("load_demo")
     assert (Disseminatie.objects.count(), Programmaonderdeel.objects.count(), Plaatsing.objects.count()) == aantallen

@@ -16,8 +16,7 @@ def _snapshot():
     )
 
 
-def test_demo_bevat_werkplaats_noord_en_alle_deelnemende_organisaties():
-    call_command("load_demo", stdout=None)
+def test_demo_bevat_werkplaats_noord_en_alle_deelnemende_organisaties(demo):
     werkplaats = Werkplaats.objects.get()
     assert werkplaats.naam == "Wmo-werkplaats Noord"
     assert werkplaats.hogeschool == "Hanzehogeschool Groningen" and werkplaats.lectoraat == "Rehabilitatie"
@@ -28,8 +27,7 @@ def test_demo_bevat_werkplaats_noord_en_alle_deelnemende_organisaties():
     assert werkplaats.organisaties.filter(soort=Organisatie.Soort.CJG).count() == 4
 
 
-def test_demo_gebruikers_hebben_hun_rol():
-    call_command("load_demo")
+def test_demo_gebruikers_hebben_hun_rol(demo):
     assert User.objects.get(username="coordinator").is_coordinator
     assert User.objects.get(username="lectoraat").is_lectoraat
     leider = User.objects.get(username="leider.hoa")
@@ -37,15 +35,13 @@ def test_demo_gebruikers_hebben_hun_rol():
     assert leider.check_password("werkplaats-demo")
 
 
-def test_twee_keer_laden_verandert_niets():
-    call_command("load_demo")
+def test_twee_keer_laden_verandert_niets(demo):
     before = _snapshot()
     call_command("load_demo")
     assert _snapshot() == before
 
 
-def test_if_empty_laat_bestaande_gegevens_staan_en_toont_logins(capsys):
-    call_command("load_demo")
+def test_if_empty_laat_bestaande_gegevens_staan_en_toont_logins(demo, capsys):
     Organisatie.objects.filter(naam="Lentis").update(plaats="Groningen")
     call_command("load_demo", "--if-empty")
     assert Organisatie.objects.get(naam="Lentis").plaats == "Groningen"
