@@ -28,17 +28,21 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkplaats.settings")
 
 def build_large(organisaties: int):
     from quickscan import services as quickscan_services
+    from rapportage import services as rapportage_services
     from rapportage.models import Eindrapport
     from scholing import services as scholing_services
     from scholing.models import Persoon, Scholingsgroep
     from trajecten import services as traject_services
     from trajecten.models import Deelname, Methode, Traject
+    from werkplaats import services as werkplaats_services
     from werkplaats.models import Organisatie, Werkplaats
-    from werkplaats.services import opslaan
 
     methoden = list(Methode.objects.filter(trajecten__isnull=False).distinct())
+    elementen = list(quickscan_services.standaard_instrument().elementen.all())
     start = datetime.date(2014, 1, 1)
-    werkplaats = Werkplaats.objects.create(naam="Werkplaats Groot", hogeschool="Hogeschool", lectoraat="L")
+    werkplaats = werkplaats_services.werkplaats_opslaan(
+        werkplaats=Werkplaats(naam="Werkplaats Groot", hogeschool="Hogeschool", lectoraat="L")
+    )
     traject = traject_services.traject_opslaan(
         traject=Traject(
             werkplaats=werkplaats, naam="Groot traject", startdatum=start, einddatum=datetime.date(2015, 12, 31)
@@ -46,35 +50,38 @@ def build_large(organisaties: int):
         methoden_aangeboden=methoden,
         methoden=methoden,
     )
-    groepen = [opslaan(obj=Scholingsgroep(traject=traject, methode=m, nummer=1)) for m in methoden]
+    groepen = [
+        scholing_services.groep_opslaan(groep=Scholingsgroep(traject=traject, methode=m, nummer=1)) for m in methoden
+    ]
     for o in range(organisaties):
-        organisatie = opslaan(obj=Organisatie(werkplaats=werkplaats, naam=f"Organisatie {o:02d}"))
+        organisatie = werkplaats_services.organisatie_opslaan(
+            organisatie=Organisatie(werkplaats=werkplaats, naam=f"Organisatie {o:02d}")
+        )
         traject_services.deelname_opslaan(
             deelname=Deelname(traject=traject, organisatie=organisatie, vanaf=start), methoden=methoden
         )
         for p in range(3):
-            persoon = opslaan(obj=Persoon(organisatie=organisatie, naam=f"Deelnemer {o}-{p}"))
+            persoon = scholing_services.persoon_opslaan(
+                persoon=Persoon(organisatie=organisatie, naam=f"Deelnemer {o}-{p}")
+            )
             scholing_services.deelnemer_inschrijven(persoon=persoon, groep=groepen[p % len(groepen)], startdatum=start)
         for r in range(4):
-            ronde = quickscan_services.ronde_aanmaken(
+            quickscan_services.ronde_invullen(
                 organisatie=organisatie,
-                datum=datetime.date(2014, 3 + 3 * r, 1),
-                ingevuld_door="Leider",
-                functie="Manager",
+                gegevens={"datum": datetime.date(2014, 3 + 3 * r, 1), "ingevuld_door": "Leider", "functie": "Manager"},
+                invoer={
+                    e.pk: quickscan_services.ElementInvoer(score=1 + (i + r + o) % 5) for i, e in enumerate(elementen)
+                },
+                afronden=True,
             )
-            invoer = {
-                e.pk: quickscan_services.ElementInvoer(score=1 + (i + r + o) % 5)
-                for i, e in enumerate(ronde.instrument.elementen.all())
-            }
-            quickscan_services.ronde_opslaan(
-                ronde=ronde, versie=ronde.versie, gegevens={}, invoer=invoer, afronden=True
-            )
-    return opslaan(obj=Eindrapport(traject=traject, peildatum=datetime.date(2015, 12, 31)))
+    return rapportage_services.rapport_opslaan(
+        rapport=Eindrapport(traject=traject, peildatum=datetime.date(2015, 12, 31))
+    )
 
 
 def measure(rapport, repeat: int) -> dict[str, float]:
-    from quickscan import charts
     from rapportage import eindrapport, pdf
+    from werkplaats.lib import grafieken
 
     def once() -> tuple[float, float, str]:
         begin = time.perf_counter()
@@ -86,7 +93,7 @@ def measure(rapport, repeat: int) -> dict[str, float]:
         pdf.pdf(html)
         return total, time.perf_counter() - begin, html
 
-    charts._CACHE.clear()
+    grafieken.cache_legen()
     cold_total, cold_weasy, html = once()
     warm = [once() for _ in range(repeat)]
     from pypdf import PdfReader
@@ -112,7 +119,7 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
@@ -125,7 +132,9 @@ def main() -> None:
         results = {
             "demo": measure(Eindrapport.objects.get(traject__naam="Implementatietraject 2014-2015"), args.repeat)
         }
-        results[f"{args.organisaties} organisaties"] = measure(build_large(args.organisaties), args.repeat)
+        with transaction.atomic():  # one commit: the services' own transactions become savepoints
+            rapport = build_large(args.organisaties)
+        results[f"{args.organisaties} organisaties"] = measure(rapport, args.repeat)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     print(f"{'report':<18}{'pages':>6}{'cold s':>9}{'ratio':>7}{'warm s':>9}{'weasy s':>9}{'ratio':>7}")
