@@ -191,7 +191,7 @@ class Databases:
         demo = self.wrappers["demo"]
         demo.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         with override_settings(DEBUG=True):  # demo data is refused in production
-            call_command("load_demo", stdout=io.StringIO())
+            call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
         demo.close()
         demo.creation.clone_test_db(suffix="national", verbosity=0, autoclobber=True)
         national_settings = demo.creation.get_test_db_clone_settings("national")

@@ -126,7 +126,7 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        call_command("load_demo", stdout=io.StringIO())
+        call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
         from rapportage.models import Eindrapport
 
         results = {

@@ -108,7 +108,7 @@ def demo_laden() -> None:
     """Load the demo as `make run` does, with the fast hasher (fixtures above function scope run before
     `_test_settings`)."""
     with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
-        call_command("load_demo", stdout=io.StringIO())
+        call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
 
 
 class GedeeldeDemo:

@@ -53,11 +53,3 @@ def rol_toekennen(
 def rol_intrekken(*, rol: Rol) -> None:
     """Take a role away. A role is a grant, not a record someone entered, so it is removed, not archived."""
     Rol.objects.filter(pk=rol.pk).delete()
-
-
-@transaction.atomic
-def opslaan(*, obj):
-    """Validate and save one record: the write of every plain create and edit form."""
-    obj.full_clean()
-    obj.save()
-    return obj

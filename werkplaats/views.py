@@ -76,13 +76,6 @@ class ServiceFormMixin(FormStatusMixin):
             self.object.refresh_from_db()
 
 
-class OpslaanMixin(ServiceFormMixin):
-    """A plain create or edit form: the record is validated and saved by `services.opslaan`."""
-
-    def save(self, form):
-        return services.opslaan(obj=form.save(commit=False))
-
-
 class LoginView(FormStatusMixin, auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True

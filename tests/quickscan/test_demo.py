@@ -40,7 +40,7 @@ def test_demo_heeft_trend_gedeeltelijke_ronde_en_te_late_rondes(demo):
 
 def test_demo_is_herhaalbaar(demo):
     aantal = Ronde.objects.count()
-    call_command("load_demo")
+    call_command("load_demo", "--ook-zonder-debug")
     assert Ronde.objects.count() == aantal
 
 

@@ -503,5 +503,5 @@ def test_demo_bevat_de_afsluitende_conferentie_en_de_plaatsingen(demo):
 
 def test_demo_twee_keer_laden_verandert_niets(demo):
     aantallen = (Disseminatie.objects.count(), Programmaonderdeel.objects.count(), Plaatsing.objects.count())
-    call_command("load_demo")
+    call_command("load_demo", "--ook-zonder-debug")
     assert (Disseminatie.objects.count(), Programmaonderdeel.objects.count(), Plaatsing.objects.count()) == aantallen

@@ -37,7 +37,7 @@ MAX_QUERIES = 10  # traject_cijfers costs a fixed number of queries, whatever th
 @pytest.fixture(scope="module")
 def _demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
+        call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 
@@ -103,7 +103,7 @@ def test_traject_methoden_fasen_en_deelnames(traject):
 def test_demo_twee_keer_laden_verandert_niets(traject):
     modellen = [Traject, Deelname, Streefwaarde, Persoon, Inschrijving, Buddy, Implementatieleider, Bijeenkomst]
     voor = [m.objects.count() for m in modellen] + [Aanwezigheid.objects.count()]
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
     assert [m.objects.count() for m in modellen] + [Aanwezigheid.objects.count()] == voor
 
 

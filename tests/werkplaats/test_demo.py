@@ -1,5 +1,7 @@
+import io
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from werkplaats.models import Afdeling, Organisatie, Rol, User, Werkplaats
 
@@ -37,13 +39,30 @@ def test_demo_gebruikers_hebben_hun_rol(demo):
 
 def test_twee_keer_laden_verandert_niets(demo):
     before = _snapshot()
-    call_command("load_demo")
+    call_command("load_demo", "--ook-zonder-debug")
     assert _snapshot() == before
 
 
 def test_if_empty_laat_bestaande_gegevens_staan_en_toont_logins(demo, capsys):
     Organisatie.objects.filter(naam="Lentis").update(plaats="Groningen")
-    call_command("load_demo", "--if-empty")
+    call_command("load_demo", "--ook-zonder-debug", "--if-empty")
     assert Organisatie.objects.get(naam="Lentis").plaats == "Groningen"
     output = capsys.readouterr().out
     assert "leider.hoa" in output and "werkplaats-demo" in output
+
+
+@pytest.mark.django_db
+def test_zonder_debug_weigert_load_demo_zonder_expliciete_vlag(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--ook-zonder-debug"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="coordinator").exists()
+
+
+@pytest.mark.django_db
+def test_met_debug_draait_load_demo_zonder_vlag(settings):
+    settings.DEBUG = True
+    Werkplaats.objects.create(naam="Bestaande werkplaats")
+    uitvoer = io.StringIO()
+    call_command("load_demo", "--if-empty", stdout=uitvoer)
+    assert "niet opnieuw geladen" in uitvoer.getvalue()

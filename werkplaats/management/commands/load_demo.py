@@ -3,7 +3,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from werkplaats import demo
@@ -17,8 +17,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Alleen laden als er nog geen werkplaats in de database staat."
         )
+        parser.add_argument(
+            "--ook-zonder-debug",
+            action="store_true",
+            help="Ook laden als DJANGO_DEBUG uit staat (een productie-instelling): de demo maakt accounts, waaronder "
+            "een beheerder, met een gepubliceerd wachtwoord.",
+        )
 
-    def handle(self, *args, if_empty: bool = False, **options):
+    def handle(self, *args, if_empty: bool = False, ook_zonder_debug: bool = False, **options):
+        if not settings.DEBUG and not ook_zonder_debug:
+            raise CommandError(
+                "DJANGO_DEBUG staat uit: dit lijkt een productie-installatie. De demodata maakt accounts met een "
+                "gepubliceerd wachtwoord en wordt daarom niet geladen. Bedoelt u het echt: --ook-zonder-debug."
+            )
         if if_empty and Werkplaats.objects.exists():
             self.stdout.write("De database bevat al gegevens; demodata niet opnieuw geladen.")
             self._print_logins(demo.bestaande_logins())
