@@ -107,6 +107,7 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
             elif (
                 actie.status == Actie.Status.GEREED
                 and vorige is not None
+                and actie.gereed_op is not None
                 and vorige.datum <= actie.gereed_op <= ronde.datum
             ):
                 row.acties_gereed.append(actie)
@@ -114,7 +115,7 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
     return rows
 
 
-def chart_elementen(instrument: Instrument) -> list[charts.Element]:
+def grafiekelementen(instrument: Instrument) -> list[charts.Element]:
     return [charts.Element(code=e.code, label=e.grafieklabel) for e in instrument.elementen.all()]
 
 
@@ -126,7 +127,7 @@ def chart_ronde(ronde: Ronde, nummer: int | None = None) -> charts.Ronde:
 def voortgang_svg(eerste: Ronde, tweede: Ronde | None) -> str:
     kop = {"afdeling": eerste.plek, "naam": (tweede or eerste).ingevuld_door, "functie": (tweede or eerste).functie}
     return charts.voortgang_svg(
-        chart_elementen(eerste.instrument),
+        grafiekelementen(eerste.instrument),
         chart_ronde(eerste, volgnummer(eerste)),
         chart_ronde(tweede, volgnummer(tweede)) if tweede else None,
         kop=kop,

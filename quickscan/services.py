@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,9 @@ from django.utils.translation import gettext as _
 from werkplaats.models import Organisatie, User
 
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score, Vraag
+
+if TYPE_CHECKING:
+    from trajecten.models import Methode
 
 # The readiness questions, asked before the first round and carried over into every next one.
 GEREEDHEID_VELDEN = [
@@ -80,6 +84,7 @@ def ronde_invullen(
         raise TypeError(f"not round fields: {sorted(unknown)}")
     nieuw = ronde is None
     if ronde is None:
+        assert organisatie is not None  # checked above: exactly one of the two
         ronde = _ronde_aanmaken(
             organisatie=organisatie,
             instrument=instrument or standaard_instrument(),
@@ -95,11 +100,11 @@ def ronde_invullen(
             setattr(ronde, name, value)
         ronde.full_clean()
     if methoden is not None:
-        ronde.methoden.set(methoden)
+        ronde.methoden.set(cast("Iterable[Methode]", methoden))
 
     scores = {score.element_id: score for score in ronde.scores.select_related("element")}
     invoer = invoer or {}
-    _check_invoer(ronde, invoer, {element_id: score.element for element_id, score in scores.items()})
+    _invoer_controleren(ronde, invoer, {element_id: score.element for element_id, score in scores.items()})
     for element_id, element_invoer in invoer.items():
         score = scores[element_id]
         waarden = (element_invoer.score, element_invoer.toelichting, dict(element_invoer.checklist))
@@ -156,7 +161,7 @@ def _versie_ophogen(ronde: Ronde, versie: int) -> None:
     ronde.versie = versie + 1
 
 
-def _check_invoer(ronde: Ronde, invoer: Mapping[int, ElementInvoer], elementen: dict[int, Element]) -> None:
+def _invoer_controleren(ronde: Ronde, invoer: Mapping[int, ElementInvoer], elementen: dict[int, Element]) -> None:
     errors = {}
     checkpunten = {
         str(pk): element_id

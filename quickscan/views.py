@@ -86,7 +86,7 @@ class OrganisatieView(ZichtbaarMixin, DetailView):
             if len(series) >= 3:
                 context["trend"] = series
                 context["trend_svg"] = charts.trend_svg(
-                    selectors.chart_elementen(series[-1].instrument),
+                    selectors.grafiekelementen(series[-1].instrument),
                     [selectors.chart_ronde(r) for r in series],
                     norm=series[-1].instrument.norm,
                 )

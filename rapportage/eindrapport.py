@@ -347,7 +347,7 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     grafieken = []
     for reeks in reeksen.values():
         eerste, tweede = (reeks[-2], reeks[-1]) if len(reeks) > 1 else (reeks[-1], None)
-        elementen = quickscan_selectors.chart_elementen(eerste.instrument)
+        elementen = quickscan_selectors.grafiekelementen(eerste.instrument)
         nummers = {r.pk: i for i, r in enumerate(reeks, start=1)}
         scores_eerste = quickscan_selectors.scores_per_code(eerste)
         scores_tweede = quickscan_selectors.scores_per_code(tweede) if tweede else {}

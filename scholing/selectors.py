@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from trajecten.models import Deelname, Methode, Streefwaarde, Traject
-from trajecten.selectors import streefwaarden
+from trajecten.selectors import Streefwaarden, streefwaarden
 from werkplaats.models import Organisatie
 
 from .models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
@@ -98,10 +98,7 @@ class TrajectCijfers:
     @property
     def buddies_streefwaarde_totaal(self) -> int | None:
         """The end report's "270": the trained professionals plus their buddies (90 + 2 x 90)."""
-        per, professionals = self.streefwaarden.get("buddies_per_deelnemer"), self.streefwaarden.get("professionals")
-        if per is None or professionals is None:
-            return None
-        return professionals * (1 + per)
+        return Streefwaarden(rijen={}, totalen=self.streefwaarden).professionals_met_buddies
 
 
 def _streefwaarden(traject: Traject) -> tuple[dict[str, int | None], dict[tuple[str, int | None], Streefwaarde]]:
@@ -221,18 +218,18 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
     for organisatie_id, aantal in buddies_per_organisatie.items():
         org(bekend[organisatie_id]).buddies += aantal
     for leider in leiders:
-        cijfers = org(leider.persoon.organisatie)
-        cijfers.leiders_totaal += 1
-        cijfers.leiders_actief += leider in actief
+        van_organisatie = org(leider.persoon.organisatie)
+        van_organisatie.leiders_totaal += 1
+        van_organisatie.leiders_actief += leider in actief
     organisaties = sorted(per_org.values(), key=lambda o: o.organisatie.naam.lower())
-    for cijfers in organisaties:
-        cijfers.methoden.sort(key=lambda m: m.korte_naam)
+    for van_organisatie in organisaties:
+        van_organisatie.methoden.sort(key=lambda m: m.korte_naam)
     per_aantal = Counter(len(o.methoden) for o in organisaties if o.methoden)
 
     # A dropout counts once per person and group, and not at all when the person has returned to that group.
     terug = {(i.persoon_id, i.groep_id) for i in inschrijvingen}
     uitval = {(p, g): reden for p, g, reden in uitgevallen if (p, g) not in terug}
-    uitval_redenen = Counter(dict(Uitvalreden.choices).get(reden, reden) for reden in uitval.values())
+    uitval_redenen = Counter(str(dict(Uitvalreden.choices).get(reden, reden)) for reden in uitval.values())
     grootste = (
         Bijeenkomst.objects.filter(traject=traject, datum__lte=peildatum, aantal_aanwezig__isnull=False)
         .order_by("-aantal_aanwezig", "datum")
@@ -285,7 +282,7 @@ def _doelen(cijfers: TrajectCijfers, totals, targets) -> list[Doel]:
             Doel(
                 "buddies",
                 f"Buddy's ({totals['buddies_per_deelnemer']} per beoogde deelnemer)",
-                (totals["professionals"] or 0) * totals["buddies_per_deelnemer"],
+                Streefwaarden(rijen=targets, totalen=totals).buddies or 0,
                 cijfers.buddies_totaal,
                 formulering("buddies_per_deelnemer"),
             )

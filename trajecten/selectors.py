@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .models import Methode, Streefwaarde, Traject
@@ -22,10 +23,10 @@ BUDDIES_PER_DEELNEMER = Streefwaarde.Indicator.BUDDIES_PER_DEELNEMER.value
 class StreefwaardeRegel:
     """One row of the targets table: a stored target, or a total derived from stored ones."""
 
-    indicator: str
+    indicator: str | Promise
     methode: Methode | None
     formulering: str
-    waarde: int
+    waarde: int | None
     afgeleid: bool = False
     streefwaarde: Streefwaarde | None = None
 
@@ -55,7 +56,8 @@ class Streefwaarden:
     def professionals_met_buddies(self) -> int | None:
         """The professionals and their buddies together: the end report's 270 (90 + 2 x 90)."""
         buddies = self.buddies
-        return None if buddies is None else self.totalen[PROFESSIONALS] + buddies
+        professionals = self.totalen.get(PROFESSIONALS)
+        return None if buddies is None or professionals is None else professionals + buddies
 
     def regels(self) -> list[StreefwaardeRegel]:
         """The rows of the trajectory page: each indicator's stored targets, then its derived total, if any."""
