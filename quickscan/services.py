@@ -220,8 +220,8 @@ def instelling_opslaan(*, instelling: QuickscanInstelling) -> QuickscanInstellin
     return instelling
 
 
-# Transitional: tests/factories.py, bench/pages.py and bench/pdf.py still call these two names. Delete them as
-# soon as those call `ronde_invullen`; nothing in the app uses them.
+# Transitional: only tests/factories.py::maak_ronde still calls these two names. Delete them as soon as it calls
+# `ronde_invullen`; nothing in the app uses them.
 
 
 def ronde_aanmaken(
