@@ -218,31 +218,3 @@ def instelling_opslaan(*, instelling: QuickscanInstelling) -> QuickscanInstellin
     instelling.full_clean()
     instelling.save()
     return instelling
-
-
-# Transitional: only tests/factories.py::maak_ronde still calls these two names. Delete them as soon as it calls
-# `ronde_invullen`; nothing in the app uses them.
-
-
-def ronde_aanmaken(
-    *,
-    organisatie: Organisatie,
-    instrument: Instrument | None = None,
-    door: User | None = None,
-    illustratief: bool = False,
-    **gegevens: object,
-) -> Ronde:
-    return ronde_invullen(
-        organisatie=organisatie, instrument=instrument, door=door, illustratief=illustratief, gegevens=gegevens
-    )
-
-
-def ronde_opslaan(
-    *,
-    ronde: Ronde,
-    versie: int,
-    gegevens: Mapping[str, object],
-    invoer: Mapping[int, ElementInvoer],
-    afronden: bool = False,
-) -> Ronde:
-    return ronde_invullen(ronde=ronde, versie=versie, gegevens=gegevens, invoer=invoer, afronden=afronden)

@@ -71,19 +71,19 @@ def maak_ronde(organisatie: Organisatie, scores=None, *, afronden: bool = False,
 
     from quickscan import services
 
-    ronde = services.ronde_aanmaken(
+    elementen = {e.code: e.pk for e in services.standaard_instrument().elementen.all()}
+    return services.ronde_invullen(
         organisatie=organisatie,
-        afdeling=afdeling,
-        datum=datum or datetime.date(2014, 5, 9),
-        ingevuld_door=velden.pop("ingevuld_door", "Test Leider"),
-        functie=velden.pop("functie", "Manager"),
-        **velden,
+        gegevens={
+            "afdeling": afdeling,
+            "datum": datum or datetime.date(2014, 5, 9),
+            "ingevuld_door": velden.pop("ingevuld_door", "Test Leider"),
+            "functie": velden.pop("functie", "Manager"),
+            **velden,
+        },
+        invoer={elementen[code]: services.ElementInvoer(score=score) for code, score in (scores or {}).items()},
+        afronden=afronden,
     )
-    if scores or afronden:
-        elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
-        invoer = {elementen[code]: services.ElementInvoer(score=score) for code, score in (scores or {}).items()}
-        ronde = services.ronde_opslaan(ronde=ronde, versie=ronde.versie, gegevens={}, invoer=invoer, afronden=afronden)
-    return ronde
 
 
 # Trajecten and scholing ---------------------------------------------------------------------------------------------
