@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "werkplaats.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """The figures of the end report, derived by `traject_cijfers` from the demo records, and how they move.
 
-The demo (trajecten/demo.py, scholing/demo.py) is loaded once per module inside a transaction that is rolled
+The demo (werkplaats/demo/trajecten.py, werkplaats/demo/scholing.py) is loaded once per module inside a transaction that is rolled
 back at the end; every test runs in its own savepoint, so tests that change records do not affect the others.
 """
 

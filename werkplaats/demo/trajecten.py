@@ -3,7 +3,7 @@
 Texts are verbatim from the end report (*Eindrapport Implementatie 2014-2015*, February 2016): the goals
 and activities of 1.3.1/1.3.2, the method descriptions of 2.3, the ten phases of chapter 3 and the targets
 of 1.3.3. Only targets are stored; totals such as "90 professionals" and "270" are derived (selectors).
-`load_demo` runs this after `werkplaats.demo` and before `scholing.demo`; running it twice changes nothing.
+`load_demo` runs this after `kern` and before `scholing`; running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import datetime
 
 from django.db import transaction
 
+from trajecten import services
+from trajecten.models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
 from werkplaats.models import Organisatie, Werkplaats
-
-from . import services
-from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
 
 WERKPLAATS = "Wmo-werkplaats Noord"
 TRAJECT = "Implementatietraject 2014-2015"

@@ -11,11 +11,11 @@ import datetime
 
 from django.db import transaction
 
-from trajecten import demo as traject_demo
+from rapportage import services
+from rapportage.models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 from trajecten.models import Methode, Traject
 
-from . import services
-from .models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from . import trajecten as traject_demo
 
 S = Disseminatie.Soort
 B = Disseminatie.Bijlage

@@ -1,10 +1,5 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from werkplaats import demo
 from werkplaats.models import Werkplaats
@@ -34,14 +29,7 @@ class Command(BaseCommand):
             self.stdout.write("De database bevat al gegevens; demodata niet opnieuw geladen.")
             self._print_logins(demo.bestaande_logins())
             return
-        with transaction.atomic():
-            demo.laden()
-            # Every other project app may add its own demo data in a `demo` module with `laden()`.
-            for app_config in apps.get_app_configs():
-                if app_config.name == "werkplaats" or not app_config.path.startswith(str(settings.BASE_DIR)):
-                    continue
-                if find_spec(f"{app_config.name}.demo"):
-                    import_module(f"{app_config.name}.demo").laden()
+        demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))
         self._print_logins(demo.bestaande_logins())
 

@@ -12,11 +12,10 @@ import datetime
 
 from django.db import transaction
 
+from quickscan import services
+from quickscan.models import Actie, Element, QuickscanInstelling, Ronde
 from trajecten.models import Traject
 from werkplaats.models import Afdeling, Organisatie, Werkplaats
-
-from . import services
-from .models import Actie, Element, QuickscanInstelling, Ronde
 
 CODES = [
     "missie",

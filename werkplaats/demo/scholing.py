@@ -41,13 +41,13 @@ from typing import NamedTuple
 
 from django.db import transaction
 
-from trajecten import demo as traject_demo
-from trajecten.demo import GESPREK, IRB, TSHAPED
+from scholing import services
+from scholing.models import Bijeenkomst, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
 from trajecten.models import Traject
 from werkplaats.models import Organisatie
 
-from . import services
-from .models import Bijeenkomst, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
+from . import trajecten as traject_demo
+from .trajecten import GESPREK, IRB, TSHAPED
 
 D = datetime.date
 METHODEN = (GESPREK, IRB, TSHAPED)

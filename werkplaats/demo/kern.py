@@ -1,15 +1,17 @@
 """Demo data of the core: Wmo-werkplaats Noord, its organisations of 2014-2015 and demo users.
 
 Names of organisations are those of the end report (voorwoord); people are demo accounts, never
-real persons. `load_demo` runs this module first, then the `demo` module of every other app.
+real persons. `load_demo` runs this module first, then `trajecten`, `scholing`, `quickscan` and `rapportage`.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from . import services
-from .models import Afdeling, Organisatie, Rol, User, Werkplaats
+from werkplaats import services
+from werkplaats.models import Afdeling, Organisatie, Rol, User, Werkplaats
+
+from . import DEMO_PASSWORD
 
 WERKPLAATS = {
     "naam": "Wmo-werkplaats Noord",
@@ -59,7 +61,6 @@ GEBRUIKERS = [
     ("leider.hoa", "Demo", "Implementatieleider", Rol.Soort.IMPLEMENTATIELEIDER, "Het Oude Ambt"),
 ]
 BEHEERDER = "beheerder"
-DEMO_PASSWORD = "werkplaats-demo"
 
 
 @transaction.atomic
