@@ -295,11 +295,13 @@ def _load_demo_tellen(pytestconfig):
     telling = pytestconfig.stash[TELLING]
 
     def tellend(self, *args, **options):
-        if Werkplaats.objects.exists():
+        geladen = Werkplaats.objects.exists()
+        resultaat = handle(self, *args, **options)  # a refused run (the debug guard) raises and is not counted
+        if geladen:
             telling.herhaald += 1
         else:
             telling.gebouwd += 1
-        return handle(self, *args, **options)
+        return resultaat
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(command_class, "handle", tellend)

@@ -1,7 +1,7 @@
 """The figures of the end report, derived by `traject_cijfers` from the demo records, and how they move.
 
-The demo (werkplaats/demo/trajecten.py, werkplaats/demo/scholing.py) is loaded once per module inside a transaction that is rolled
-back at the end; every test runs in its own savepoint, so tests that change records do not affect the others.
+The demo (werkplaats/demo/trajecten.py, werkplaats/demo/scholing.py) is the suite's shared one (`demo` in
+tests/conftest.py): every test runs in its own savepoint, so tests that change records do not affect the others.
 """
 
 import datetime
@@ -9,7 +9,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from scholing import services
 from scholing.models import (
@@ -34,16 +33,8 @@ GESPREK, IRB, TSHAPED = "Het Gesprek", "IRB in de wijk", "T-shaped samenwerking"
 MAX_QUERIES = 10  # traject_cijfers costs a fixed number of queries, whatever the size of the trajectory
 
 
-@pytest.fixture(scope="module")
-def _demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def traject(_demo) -> Traject:
+def traject(demo) -> Traject:
     return Traject.objects.get(werkplaats__naam="Wmo-werkplaats Noord", naam="Implementatietraject 2014-2015")
 
 
