@@ -9,7 +9,7 @@ class QuickscanConfig(AppConfig):
     def ready(self) -> None:
         from werkplaats import extensions
 
-        from . import panels
+        from . import herinneringen, panels  # noqa: F401  (herinneringen registers its mails with werkplaats.mail)
 
         extensions.home_panels.register(panels.home_panel)
         extensions.organisatie_panels.register(panels.organisatie_panel)

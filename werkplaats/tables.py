@@ -1,13 +1,14 @@
 import functools
 
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import signature
 
-from .models import Organisatie
+from .models import Mailbericht, Organisatie
 
 
 class BaseTable(tables.Table):
@@ -97,3 +98,64 @@ class OrganisatieTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = Organisatie
         fields = ["naam", "soort", "plaats", "werkplaats", "aantal_afdelingen", "actief"]
+
+
+class AccountTable(BaseTable):
+    """The people of one werkplaats (`accounts.accounts_van`): roles of this werkplaats, status, last login."""
+
+    naam = tables.Column(verbose_name=_("Naam"), accessor="last_name", order_by=("last_name", "first_name"))
+    email = tables.Column(verbose_name=_("E-mailadres"))
+    rollen = tables.Column(verbose_name=_("Rollen"), accessor="pk", orderable=False)
+    status = tables.Column(verbose_name=_("Status"), accessor="is_active", orderable=False)
+    last_login = tables.DateTimeColumn(verbose_name=_("Laatst ingelogd"), format="j-n-Y H:i", default=_("nooit"))
+
+    class Meta(BaseTable.Meta):
+        per_page = 100
+
+    def __init__(self, *args, werkplaats, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.werkplaats = werkplaats
+
+    def render_naam(self, record):
+        url = reverse("werkplaats:account_detail", kwargs={"werkplaats": self.werkplaats.pk, "pk": record.pk})
+        return format_html('<a href="{}">{}</a>', url, record.get_full_name() or record.username)
+
+    def render_rollen(self, record):
+        return ", ".join(
+            f"{rol.get_soort_display()} {rol.organisatie}" if rol.organisatie_id else rol.get_soort_display()
+            for rol in record.rollen_hier
+        )
+
+    def render_status(self, record):
+        status = record.get_status_display()
+        if record.status == record.Status.UITGENODIGD and record.uitnodiging_status == Mailbericht.Status.MISLUKT:
+            return format_html(
+                '{} <span class="badge text-bg-danger">{}</span>', status, Mailbericht.Status.MISLUKT.label
+            )
+        return status
+
+
+class MailberichtTable(BaseTable):
+    aangemaakt_op = tables.DateTimeColumn(verbose_name=_("Aangemaakt"), format="j-n-Y H:i")
+    soort = tables.Column()
+    adres = tables.Column(verbose_name=_("Aan"))
+    organisatie = tables.Column(default="–")
+    status = tables.Column()
+    pogingen = tables.Column(attrs={"td": {"class": "text-end"}})
+    fout = tables.Column(verbose_name=_("Foutmelding"), default="")
+    opnieuw = tables.Column(verbose_name=_("Actie"), accessor="pk", orderable=False)
+
+    class Meta(BaseTable.Meta):
+        per_page = 50
+
+    def render_opnieuw(self, record):
+        if record.status != Mailbericht.Status.MISLUKT:
+            return ""
+        url = reverse("werkplaats:mail_opnieuw", kwargs={"werkplaats": record.werkplaats_id, "pk": record.pk})
+        return format_html(
+            '<form method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<button type="submit" class="btn btn-sm btn-outline-primary">{}</button></form>',
+            url,
+            self.csrf_token,
+            _("Opnieuw versturen"),
+        )
