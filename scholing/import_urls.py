@@ -9,5 +9,6 @@ urlpatterns = [
     path(
         "trajecten/<int:pk>/import/bevestigen/", import_views.ImportBevestigenView.as_view(), name="import_bevestigen"
     ),
+    path("trajecten/<int:pk>/import/annuleren/", import_views.ImportAnnulerenView.as_view(), name="import_annuleren"),
     path("trajecten/<int:pk>/import/sjabloon.csv", import_views.ImportSjabloonView.as_view(), name="import_sjabloon"),
 ]

@@ -1,20 +1,18 @@
 """The participant import of a trajectory: upload, preview, confirm (see importer.py for the rules).
 
 Only coordinators of the trajectory's werkplaats and superusers import: a trajectory out of sight is a 404, a visible
-one the user may not change a 403 (`access.OuderMixin`). The preview keeps the parsed rows, never the file, in the
-session under a token; confirming checks them again, writes them all or nothing, and forgets them.
+one the user may not change a 403 (`access.OuderMixin`). The preview keeps the parsed rows, never the file, in an
+`Importvoorbeeld` (not in the session) under a token; confirming checks them again, writes them all or nothing, and
+removes them, as cancelling does; after an hour they are no longer valid and the periodic clean-up removes them.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -22,13 +20,10 @@ from django.views import View
 
 from trajecten.models import Traject
 from werkplaats.access import OuderMixin
+from werkplaats.lib import export
 
-from . import importer
-from .models import Persoon, Scholingsgroep
-
-
-def sessie_sleutel(traject_pk: int) -> str:
-    return f"scholing_import_{traject_pk}"
+from . import importer, services
+from .models import Importvoorbeeld, Persoon, Scholingsgroep
 
 
 class ImportForm(forms.Form):
@@ -90,9 +85,10 @@ class ImportView(TrajectImportMixin, View):
                 len(controle.fouten),
             ) % {"aantal": len(controle.fouten)}
             return self.uploadpagina_tonen(form=form, fouten=controle.fouten, fout_titel=titel, status=400)
-        token = secrets.token_urlsafe(16)
-        request.session[sessie_sleutel(self.parent.pk)] = {"token": token, "bestand": bestand.name, "rijen": rijen}
-        context = {"traject": self.parent, "controle": controle, "token": token, "bestand": bestand.name}
+        voorbeeld = services.importvoorbeeld_opslaan(
+            traject=self.parent, door=request.user, bestand=bestand.name, rijen=rijen
+        )
+        context = {"traject": self.parent, "controle": controle, "token": voorbeeld.token, "bestand": bestand.name}
         return render(request, "scholing/import_voorbeeld.html", context)
 
 
@@ -102,17 +98,17 @@ class ImportBevestigenView(TrajectImportMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        sleutel = sessie_sleutel(self.parent.pk)
-        voorbeeld = request.session.get(sleutel)
-        if not voorbeeld or not secrets.compare_digest(str(voorbeeld.get("token")), request.POST.get("token", "")):
+        voorbeeld = Importvoorbeeld.objects.geldig().filter(traject=self.parent, door=request.user).first()
+        if voorbeeld is None or not secrets.compare_digest(voorbeeld.token, request.POST.get("token", "")):
             return self.uploadpagina_tonen(
                 fouten=[_("Er is geen voorbeeld om te bevestigen; upload het bestand opnieuw.")],
                 fout_titel=_("Er is niets geïmporteerd."),
                 status=400,
             )
-        del request.session[sleutel]
+        rijen = voorbeeld.rijen
+        services.importvoorbeeld_verwijderen(traject=self.parent, door=request.user)
         try:
-            resultaat = importer.deelnemers_importeren(traject=self.parent, rijen=voorbeeld["rijen"])
+            resultaat = importer.deelnemers_importeren(traject=self.parent, rijen=rijen)
         except ValidationError as error:
             return self.uploadpagina_tonen(
                 fouten=error.messages,
@@ -140,12 +136,19 @@ class ImportBevestigenView(TrajectImportMixin, View):
         return redirect("scholing:import", pk=self.parent.pk)
 
 
+class ImportAnnulerenView(TrajectImportMixin, View):
+    """POST: cancel the preview; its rows leave the database."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        services.importvoorbeeld_verwijderen(traject=self.parent, door=request.user)
+        messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
+        return redirect("scholing:import", pk=self.parent.pk)
+
+
 class ImportSjabloonView(TrajectImportMixin, View):
     """An empty CSV with the columns, as Excel opens it: UTF-8 with BOM, semicolons."""
 
     def get(self, request, *args, **kwargs):
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow(importer.KOLOMMEN)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="deelnemers-importeren.csv"'
-        return response
+        return export.csv_antwoord([importer.KOLOMMEN], "deelnemers-importeren.csv", scheidingsteken=";")

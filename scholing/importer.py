@@ -4,7 +4,8 @@ Three steps, each usable on its own:
 
 1. `bestand_lezen(bestand)` turns an upload into plain rows of text (`{"rij": 7, "naam": "...", ...}`), or refuses
    the whole file with a ValidationError: unknown extension, over 2 MB, not UTF-8 text, not a workbook, missing or
-   unknown columns, no rows, more than 1,000 rows. These rows are JSON, so the preview keeps them in the session.
+   unknown columns, no rows, more than 1,000 rows. These rows are JSON, so the preview keeps them in an
+   `Importvoorbeeld` (never in the session), removed on confirm, on cancel and after an hour.
 2. `rijen_controleren(traject=..., rijen=...)` checks every row against the database and collects every error with
    the row number the user sees (the header is row 1). It reads a fixed number of queries, whatever the file size.
 3. `deelnemers_importeren(traject=..., rijen=...)` checks again and writes through the services, all or nothing.
@@ -63,7 +64,7 @@ KOLOMMEN = ("naam", "organisatie", "functie", "soort", "methode", "groep", "star
 EXTENSIES = (".csv", ".xlsx")
 DATUMFORMATEN = ("%Y-%m-%d", "%d-%m-%Y")
 
-Rij = dict  # {"rij": int, one str per column in KOLOMMEN, "extra": int}: JSON, kept in the session
+Rij = dict  # {"rij": int, one str per column in KOLOMMEN, "extra": int}: JSON, kept in an Importvoorbeeld
 
 
 class Actie(models.TextChoices):

@@ -10,8 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from scholing import importer
-from scholing.import_views import sessie_sleutel
-from scholing.models import Inschrijving, Persoon, Scholingsgroep
+from scholing.models import Importvoorbeeld, Inschrijving, Persoon, Scholingsgroep
 from scholing.services import deelnemer_afmelden, deelnemer_inschrijven, groep_opslaan, persoon_opslaan
 from tests.factories import OrganisatieFactory, WerkplaatsFactory
 from trajecten.models import Deelname, Methode, Traject
@@ -88,7 +87,7 @@ def upload(client, traject, bestand):
 
 def bevestig(client, traject, token=None):
     if token is None:
-        token = client.session.get(sessie_sleutel(traject.pk), {}).get("token", "")
+        token = getattr(Importvoorbeeld.objects.filter(traject=traject).first(), "token", "")
     return client.post(reverse("scholing:import_bevestigen", kwargs={"pk": traject.pk}), {"token": token})
 
 
@@ -137,9 +136,9 @@ def test_geldige_csv_toont_voorbeeld_en_schrijft_pas_na_bevestigen(coordinator, 
         assert naam in content
     assert content.count("nieuwe persoon") >= 3
     assert Persoon.objects.count() == 0 and Inschrijving.objects.count() == 0
-    # the session holds the parsed rows, not the file
-    opgeslagen = coordinator.session[sessie_sleutel(traject.pk)]
-    assert [rij["rij"] for rij in opgeslagen["rijen"]] == [2, 3, 4]
+    # the preview holds the parsed rows, not the file (and not in the session)
+    opgeslagen = Importvoorbeeld.objects.get(traject=traject)
+    assert [rij["rij"] for rij in opgeslagen.rijen] == [2, 3, 4]
 
     response = bevestig(coordinator, traject)
     assert response.status_code == 302
@@ -154,7 +153,7 @@ def test_geldige_csv_toont_voorbeeld_en_schrijft_pas_na_bevestigen(coordinator, 
     assert Inschrijving.objects.get(persoon=bram).startdatum == datetime.date(2014, 3, 1)
     melding = coordinator.get(response.url).content.decode()
     assert "3 deelnemers geïmporteerd, 0 bestonden al." in melding
-    assert sessie_sleutel(traject.pk) not in coordinator.session
+    assert not Importvoorbeeld.objects.filter(traject=traject).exists()
 
 
 @pytest.mark.parametrize(("bom", "scheidingsteken"), [(True, ";"), (False, ","), (True, ","), (False, "\t")])
@@ -200,7 +199,7 @@ def test_een_foute_rij_tussen_goede_schrijft_niets_en_noemt_de_rij(coordinator, 
     assert fouten(response) == ["Rij 4: organisatie ‘Lentis BV’ bestaat niet in deze werkplaats."]
     content = response.content.decode()
     assert 'role="alert"' in content and "Rij 4: organisatie ‘Lentis BV’" in content
-    assert sessie_sleutel(traject.pk) not in coordinator.session
+    assert not Importvoorbeeld.objects.filter(traject=traject).exists()
     assert Persoon.objects.count() == 0 and Inschrijving.objects.count() == 0
 
 
@@ -450,14 +449,14 @@ def test_bevestigen_met_verkeerd_token_is_400(coordinator, traject):
 def test_bevestigen_met_voorbeeld_van_ander_traject_is_400(coordinator, world, traject, methoden):
     ander = maak_traject(world.werkplaats, methoden, naam="Ander traject")
     upload(coordinator, traject, csv_bestand(KOP, *GOED))
-    token = coordinator.session[sessie_sleutel(traject.pk)]["token"]
+    token = Importvoorbeeld.objects.get(traject=traject).token
     assert bevestig(coordinator, ander, token=token).status_code == 400
     assert Persoon.objects.count() == 0
 
 
 def test_twee_keer_bevestigen_importeert_een_keer(coordinator, traject):
     upload(coordinator, traject, csv_bestand(KOP, *GOED))
-    token = coordinator.session[sessie_sleutel(traject.pk)]["token"]
+    token = Importvoorbeeld.objects.get(traject=traject).token
     assert bevestig(coordinator, traject, token=token).status_code == 302
     response = bevestig(coordinator, traject, token=token)
     assert response.status_code == 400

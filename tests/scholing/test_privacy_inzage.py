@@ -1,0 +1,76 @@
+"""Inzage (AVG art. 15): everything about a person, and a walk over the models that fails for one left out."""
+
+from __future__ import annotations
+
+import json
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+
+from scholing import privacy
+from scholing.models import Persoon
+from tests.scholing.test_privacy import NAAM, opzet  # noqa: F401 - the fixture
+from werkplaats.models import User
+
+BRONNEN = (Persoon, User)
+
+
+def _persoonsmodellen() -> dict[str, list[str]]:
+    """Every model (history tables aside) that points at a person or an account, directly or through such a model."""
+    gevonden: dict[str, list[str]] = {m._meta.label: [] for m in BRONNEN}
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for model in apps.get_models():
+            if model.__name__.startswith("Historical"):
+                continue  # history rows are in the export's own part, `geschiedenis`
+            for field in model._meta.concrete_fields:
+                if not isinstance(field, models.ForeignKey) or field.related_model._meta.label not in gevonden:
+                    continue
+                sleutel = f"{model._meta.label}.{field.name}"
+                if sleutel in privacy.NIET_IN_INZAGE:
+                    continue
+                velden = gevonden.setdefault(model._meta.label, [])
+                if sleutel not in velden:
+                    velden.append(sleutel)
+                    veranderd = True
+    return gevonden
+
+
+def test_elk_model_met_een_persoon_staat_in_de_inzage():
+    ontbreekt = set(_persoonsmodellen()) - set(privacy.INZAGE_MODELLEN)
+    assert ontbreekt == set(), (
+        f"Deze modellen verwijzen naar een persoon of account maar staan niet in de inzage: {sorted(ontbreekt)}. "
+        "Neem ze op in scholing/privacy.py (INZAGE_MODELLEN en inzage()), of zet het veld in NIET_IN_INZAGE."
+    )
+
+
+def test_inzage_bevat_elk_soort_gegeven(opzet, django_assert_max_num_queries):  # noqa: F811
+    with django_assert_max_num_queries(20):
+        gegevens = privacy.inzage(opzet.xaviera)
+    for onderdeel in set(privacy.INZAGE_MODELLEN.values()) - {"verwijdering"}:
+        assert gegevens[onderdeel], onderdeel  # every part holds something for this person
+    assert gegevens["persoon"]["naam"] == NAAM
+    assert gegevens["account"]["email"] == "xq@example.nl"
+    assert [b["naam"] for b in gegevens["buddies"]] == ["Yolanda Ypma", "Team Noord"]
+    assert gegevens["genoemd_als_buddy"][0]["door"] == "Bert Bos"
+    assert gegevens["inschrijvingen"][0]["toelichting"] == f"{NAAM} verhuist"
+    assert any(r["gegevens"].get("naam") == "Xaviera Q." for r in gegevens["geschiedenis"])  # the old name
+    assert {r["onderdeel"] for r in gegevens["geschiedenis"]} >= {"persoon", "inschrijving", "buddy", "aanwezigheid"}
+    json.dumps(gegevens)
+
+
+def test_inzage_als_pagina_en_json(client, opzet):  # noqa: F811
+    client.force_login(opzet.world.coordinator)
+    pagina = client.get(reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk}))
+    assert pagina.status_code == 200
+    inhoud = pagina.content.decode()
+    assert "Yolanda Ypma" in inhoud and "xq@example.nl" in inhoud and "Afdrukken of opslaan als PDF" in inhoud
+    download = client.get(reverse("scholing:persoon_inzage_json", kwargs={"pk": opzet.xaviera.pk}))
+    assert download["Content-Type"].startswith("application/json")
+    assert "attachment" in download["Content-Disposition"]
+    assert json.loads(download.content)["persoon"]["naam"] == NAAM
+    detail = client.get(opzet.xaviera.get_absolute_url()).content.decode()
+    assert reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk}) in detail
+    assert reverse("scholing:persoon_vergeten", kwargs={"pk": opzet.xaviera.pk}) in detail
