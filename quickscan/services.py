@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkplaats.lib import versies
 from werkplaats.models import Organisatie, User
 
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score, Vraag
@@ -36,8 +37,8 @@ GEREEDHEID_VELDEN = [
 RONDE_VELDEN = ["afdeling", "traject", "datum", "ingevuld_door", "functie", "aanwezig", *GEREEDHEID_VELDEN]
 
 
-class VerouderdeVersie(Exception):
-    """Someone else saved the round after this form was opened."""
+# A save based on an older version: the one mechanism of werkplaats.lib.versies.
+VerouderdeVersie = versies.VerouderdeVersie
 
 
 @dataclass(frozen=True)
@@ -151,14 +152,12 @@ def _ronde_aanmaken(
 def _versie_ophogen(ronde: Ronde, versie: int) -> None:
     """Raise the version of a concept round, refusing when someone saved it since `versie`."""
     # The version check and the increment are one UPDATE: of two saves from the same version, one wins.
-    updated = Ronde.objects.filter(pk=ronde.pk, versie=versie, status=Ronde.Status.CONCEPT).update(
-        versie=F("versie") + 1
-    )
-    if not updated:
+    try:
+        versies.versie_ophogen(ronde, versie, status=Ronde.Status.CONCEPT)
+    except VerouderdeVersie:
         if not Ronde.objects.filter(pk=ronde.pk, status=Ronde.Status.CONCEPT).exists():
-            raise ValidationError(_("Deze ronde is afgerond en kan niet meer worden gewijzigd."))
-        raise VerouderdeVersie
-    ronde.versie = versie + 1
+            raise ValidationError(_("Deze ronde is afgerond en kan niet meer worden gewijzigd.")) from None
+        raise
 
 
 def _invoer_controleren(ronde: Ronde, invoer: Mapping[int, ElementInvoer], elementen: dict[int, Element]) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
-from openpyxl import Workbook
 
+from werkplaats.lib import export
+from werkplaats.lib.versies import VerouderdeVersie, laatst_opgeslagen_door, versieveld_vernieuwen
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import eindrapport, pdf, services
@@ -102,15 +100,35 @@ class TekstView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk: int, sectie: str):
-        tekst = self.rapport.teksten.filter(sectie=sectie).values_list("tekst", flat=True).first()
-        form = TekstForm(initial={"tekst": tekst if tekst is not None else eindrapport.STANDAARDTEKSTEN[sectie]})
+        regel = self.rapport.teksten.filter(sectie=sectie).first()
+        tekst = regel.tekst if regel is not None else eindrapport.STANDAARDTEKSTEN[sectie]
+        form = TekstForm(initial={"tekst": tekst, "versie": regel.versie if regel is not None else 0})
         return self.toon(form)
 
     def post(self, request, pk: int, sectie: str):
         form = TekstForm(request.POST)
         if form.is_valid():
             try:
-                services.tekst_opslaan(rapport=self.rapport, sectie=sectie, tekst=form.cleaned_data["tekst"])
+                services.tekst_opslaan(
+                    rapport=self.rapport,
+                    sectie=sectie,
+                    tekst=form.cleaned_data["tekst"],
+                    versie=form.cleaned_data.get("versie"),
+                )
+            except VerouderdeVersie:
+                actueel = self.rapport.teksten.get(sectie=sectie)
+                door = laatst_opgeslagen_door(actueel)
+                form.add_error(
+                    None,
+                    _(
+                        "%(wie)s heeft deze tekst opgeslagen nadat u hem opende. Uw tekst is niet opgeslagen maar "
+                        "staat hieronder nog. Sla opnieuw op om uw versie te bewaren; dan vervangt die de andere."
+                    )
+                    % {"wie": door or _("Iemand anders")},
+                )
+                form.add_error(None, _("De tekst zoals die nu is opgeslagen: %(tekst)s") % {"tekst": actueel.tekst})
+                versieveld_vernieuwen(form, actueel.versie)
+                return self.toon(form, status=409)
             except ValidationError as error:
                 fouten_tonen(form, error)
             else:
@@ -197,20 +215,5 @@ def cijfers(request, pk: int):
         rijen.append((sleutel, waarde, gedrukt[sleutel], toelichting.get(sleutel, "")))
     naam = f"eindrapport-{rapport.traject.pk}-cijfers"
     if request.GET.get("formaat") == "xlsx":
-        boek = Workbook()
-        blad = boek.active
-        blad.title = "Cijfers"
-        for rij in rijen:
-            blad.append([str(v) if v is not None else "" for v in rij])
-        buffer = io.BytesIO()
-        boek.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-    response.write("\ufeff")
-    csv.writer(response, delimiter=";").writerows(rijen)
-    return response
+        return export.xlsx_antwoord(rijen, f"{naam}.xlsx", titel="Cijfers")
+    return export.csv_antwoord(rijen, f"{naam}.csv", scheidingsteken=";")

@@ -162,6 +162,8 @@ class TekstForm(forms.Form):
             "Cijfers als plaatshouder, bijvoorbeeld {{ professionals_totaal }}."
         ),
     )
+    # The version of the section's text the form was opened with (0: no text of its own yet); werkplaats.lib.versies.
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
 
 class CorrectieForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trajecten.models import Methode, Traject
+from werkplaats.lib import versies
 
 from . import markup
 from .models import (
@@ -99,8 +100,13 @@ def rapport_ontdooien(*, rapport: Eindrapport) -> Eindrapport:
 
 
 @transaction.atomic
-def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str) -> RapportTekst:
-    """Save a section's narrative; a placeholder that names no figure is refused."""
+@transaction.atomic
+def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str, versie: int | None = None) -> RapportTekst:
+    """Save a section's narrative; a placeholder that names no figure is refused.
+
+    `versie` is the version of the text the editor was opened with (0: the section had no text of its own yet); a
+    save based on an older one raises `VerouderdeVersie` (werkplaats.lib.versies). None skips the check.
+    """
     from .eindrapport import SECTIES, figuren
 
     if sectie not in dict(SECTIES):
@@ -108,7 +114,11 @@ def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str) -> RapportTe
     onbekend = markup.onbekende_plaatshouders(tekst, figuren(rapport)[1])
     if onbekend:
         raise ValidationError({"tekst": _("Onbekende plaatshouder(s): %(namen)s.") % {"namen": ", ".join(onbekend)}})
-    regel, _created = RapportTekst.objects.get_or_create(rapport=rapport, sectie=sectie, defaults={"tekst": tekst})
+    regel, created = RapportTekst.objects.get_or_create(rapport=rapport, sectie=sectie, defaults={"tekst": tekst})
+    if not created and versie is not None:
+        if versie == 0:
+            raise versies.VerouderdeVersie(regel, versie)
+        versies.versie_ophogen(regel, versie)
     if regel.tekst != tekst:
         regel.tekst = tekst
         regel.full_clean()

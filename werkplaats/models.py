@@ -9,16 +9,21 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .lib.versies import Versiebeheerd
 
-class Werkplaats(models.Model):
+
+class Werkplaats(Versiebeheerd):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     hogeschool = models.CharField(_("hogeschool"), max_length=200)
     lectoraat = models.CharField(_("lectoraat"), max_length=200)
     regio = models.CharField(_("regio"), max_length=200, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["naam"]
@@ -54,7 +59,7 @@ class OrganisatieQuerySet(OrganisatieGebondenQuerySet):
     organisatie_pad = ""
 
 
-class Organisatie(models.Model):
+class Organisatie(Versiebeheerd):
     class Soort(models.TextChoices):
         INSTELLING = "instelling", _("Instelling")
         GEMEENTE = "gemeente", _("Gemeente")
@@ -98,7 +103,7 @@ class Organisatie(models.Model):
         return self.mag_bewerken(user) or self.pk in user.geleide_organisatie_ids()
 
 
-class Afdeling(models.Model):
+class Afdeling(Versiebeheerd):
     """A team or unit of an organisation; a quickscan is often done per team."""
 
     organisatie = models.ForeignKey(
@@ -109,6 +114,7 @@ class Afdeling(models.Model):
     actief = models.BooleanField(_("actief"), default=True)
 
     objects = OrganisatieGebondenQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [Lower("organisatie__naam"), Lower("naam")]
@@ -129,7 +135,32 @@ class Afdeling(models.Model):
 
 
 class User(AbstractUser):
-    """A person who logs in. What they may see follows from their roles (`Rol`)."""
+    """A person who logs in. What they may see follows from their roles (`Rol`).
+
+    A coordinator invites a person (`account_uitnodigen`): the account starts without a usable password, which the
+    person chooses through the one-time link in the invitation. Accounts are deactivated (`is_active`), never deleted.
+    """
+
+    class Status(models.TextChoices):
+        UITGENODIGD = "uitgenodigd", _("uitgenodigd")
+        ACTIEF = "actief", _("actief")
+        GEDEACTIVEERD = "gedeactiveerd", _("gedeactiveerd")
+
+    wekelijks_overzicht = models.BooleanField(
+        _("wekelijks overzicht per e-mail"),
+        default=True,
+        help_text=_("Coördinatoren krijgen elke week een overzicht van de quickscans; zet uit om het niet te krijgen."),
+    )
+    uitgenodigd_op = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True, editable=False)
+    uitgenodigd_door = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("uitgenodigd door"),
+    )
 
     class Meta:
         ordering = ["username"]
@@ -163,6 +194,17 @@ class User(AbstractUser):
     @property
     def is_implementatieleider(self) -> bool:
         return bool(self.geleide_organisatie_ids())
+
+    @property
+    def status(self) -> str:
+        if not self.is_active:
+            return self.Status.GEDEACTIVEERD
+        if not self.has_usable_password():
+            return self.Status.UITGENODIGD
+        return self.Status.ACTIEF
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
 
     @property
     def rolnamen(self) -> list[str]:
@@ -201,6 +243,8 @@ class Rol(models.Model):
         help_text=_("Voor implementatieleiders."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["user__username", "soort"]
         verbose_name = _("rol")
@@ -230,3 +274,115 @@ class Rol(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_soort_display()} {self.werkplaats or self.organisatie}"
+
+
+class Accountwijziging(models.Model):
+    """The history of an account: who invited, gave or took a role, (de)activated whom, and when.
+
+    Roles themselves are grants (`Rol`, removed when revoked); this log keeps what they were. It is only ever added
+    to (`werkplaats.services`), never changed.
+    """
+
+    class Actie(models.TextChoices):
+        UITGENODIGD = "uitgenodigd", _("uitgenodigd")
+        ROL_TOEGEKEND = "rol_toegekend", _("rol gekregen")
+        ROL_INGETROKKEN = "rol_ingetrokken", _("rol ingetrokken")
+        GEDEACTIVEERD = "gedeactiveerd", _("gedeactiveerd")
+        GEACTIVEERD = "geactiveerd", _("weer actief gemaakt")
+
+    account = models.ForeignKey(User, on_delete=models.PROTECT, related_name="wijzigingen", verbose_name=_("account"))
+    actie = models.CharField(_("wijziging"), max_length=20, choices=Actie.choices)
+    soort = models.CharField(_("rol"), max_length=30, choices=Rol.Soort.choices, blank=True)
+    werkplaats = models.ForeignKey(
+        Werkplaats, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("werkplaats")
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("organisatie")
+    )
+    door = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("door")
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = _("accountwijziging")
+        verbose_name_plural = _("accountwijzigingen")
+        indexes = [models.Index(fields=["account", "op"])]
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.get_actie_display()} ({self.op:%d-%m-%Y})"
+
+    @property
+    def rol_omschrijving(self) -> str:
+        if not self.soort:
+            return ""
+        return f"{self.get_soort_display()} {self.werkplaats or self.organisatie or ''}".strip()
+
+
+class Mailbericht(models.Model):
+    """Every e-mail the app sends: to whom, what kind, about which organisation or round, when, and how it went.
+
+    Written only by `werkplaats.mail`. `sleutel` is unique: a job that runs twice finds its mails already there
+    and sends nothing twice. The text is composed when the mail is sent, so a link in it is fresh on a retry.
+    """
+
+    class Soort(models.TextChoices):
+        UITNODIGING = "uitnodiging", _("uitnodiging")
+        WACHTWOORD = "wachtwoord", _("wachtwoord herstellen")
+        QUICKSCAN_NU = "quickscan_nu", _("quickscan: volgende ronde nu")
+        QUICKSCAN_TE_LAAT = "quickscan_te_laat", _("quickscan: te laat")
+        QUICKSCAN_CONCEPT = "quickscan_concept", _("quickscan: concept blijft liggen")
+        OVERZICHT = "overzicht", _("wekelijks overzicht")
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt verzonden")
+        VERZONDEN = "verzonden", _("verzonden")
+        MISLUKT = "mislukt", _("niet verzonden")
+
+    sleutel = models.CharField(_("kenmerk"), max_length=200, unique=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    ontvanger = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="mailberichten", verbose_name=_("ontvanger")
+    )
+    adres = models.EmailField(_("e-mailadres"))
+    werkplaats = models.ForeignKey(
+        Werkplaats,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mailberichten",
+        verbose_name=_("werkplaats"),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mailberichten",
+        verbose_name=_("organisatie"),
+    )
+    # The round a reminder is about, by id: the core does not know the quickscan's models.
+    ronde_id = models.PositiveBigIntegerField(_("quickscanronde"), null=True, blank=True)
+    # The day a periodic job sent it for (reminders, digest): what "at most every 14 days" is counted from.
+    peildatum = models.DateField(_("peildatum"), null=True, blank=True)
+    onderwerp = models.CharField(_("onderwerp"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WACHTRIJ)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    laatste_poging_op = models.DateTimeField(_("laatste poging"), null=True, blank=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("e-mailbericht")
+        verbose_name_plural = _("e-mailberichten")
+        indexes = [
+            models.Index(fields=["status", "aangemaakt_op"]),
+            models.Index(fields=["soort", "organisatie", "peildatum"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} aan {self.adres} ({self.aangemaakt_op:%d-%m-%Y})"

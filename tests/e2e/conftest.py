@@ -70,7 +70,16 @@ def page(browser, request):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Chromium reports what the Content-Security-Policy refused on its console; every browser test checks none.
+    geweigerd = []
+    page.on(
+        "console",
+        lambda bericht: geweigerd.append(bericht.text) if "Content Security Policy" in bericht.text else None,
+    )
     yield page
+    if geweigerd:
+        context.close()
+        pytest.fail(f"The Content-Security-Policy refused: {geweigerd}")
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)

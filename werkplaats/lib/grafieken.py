@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -83,12 +84,18 @@ def stijl() -> Iterator[None]:
         yield
 
 
+_STIJLBLOK = re.compile(r"\s*<style[^>]*>.*?</style>", re.DOTALL)
+
+
 def naar_svg(fig: Figure, titel: str) -> str:
     """Serialise without prolog/doctype (``<svg`` comes first) and with a ``<title>``."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" ', 1)
+    # matplotlib's one <style> element (line joins) would be a global style sheet in the page, which the
+    # Content-Security-Policy refuses; its style attributes stay.
+    svg = _STIJLBLOK.sub("", svg, count=1)
     einde = svg.index(">") + 1
     return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
 
