@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -236,7 +236,17 @@ def overzicht(organisaties: QuerySet[Organisatie], sorteer: str = "") -> tuple[l
     `sorteer`: "" (by name), "zwakst" (weakest element first) or an element code (lowest score first).
     Rows whose instrument differs from the default instrument are shown with the elements they share.
     """
-    rondes = rondes_met_scores(Ronde.objects.afgerond().filter(organisatie__in=organisaties).order_by("datum", "pk"))
+    # Only the latest round of each series is fetched, however many rounds came before it.
+    later = Ronde.objects.afgerond().filter(
+        Q(datum__gt=OuterRef("datum")) | Q(datum=OuterRef("datum"), pk__gt=OuterRef("pk")),
+        organisatie_id=OuterRef("organisatie_id"),
+    )
+    laatste = Q(~Exists(later.filter(afdeling__isnull=True)), afdeling__isnull=True) | Q(
+        ~Exists(later.filter(afdeling_id=OuterRef("afdeling_id"))), afdeling__isnull=False
+    )
+    rondes = rondes_met_scores(
+        Ronde.objects.afgerond().filter(laatste, organisatie__in=organisaties).order_by("datum", "pk")
+    )
     latest: dict[tuple[int, int | None], Ronde] = {}
     for ronde in rondes:
         latest[(ronde.organisatie_id, ronde.afdeling_id)] = ronde

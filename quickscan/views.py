@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
 from werkplaats.access import BewerkbaarMixin, OuderMixin, ZichtbaarMixin
+from werkplaats.filters import werkplaats_kiezen
 from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin, fouten_tonen
@@ -25,12 +26,24 @@ from .models import Actie, QuickscanInstelling, Ronde, Score, Vraag
 
 
 class OverzichtView(LoginRequiredMixin, TemplateView):
-    """All organisations at a glance: the latest scores as a heatmap, and which rounds are due."""
+    """All organisations at a glance: the latest scores as a heatmap, and which rounds are due.
+
+    A user who oversees more than one werkplaats sees one at a time, chosen with `?werkplaats=<id>`.
+    """
 
     template_name = "quickscan/overzicht.html"
 
+    def get(self, request, *args, **kwargs):
+        self.keuze = werkplaats_kiezen(request)
+        response = super().get(request, *args, **kwargs)
+        if self.keuze.fout:
+            response.status_code = 400
+        return response
+
     def get_context_data(self, **kwargs):
         organisaties = Organisatie.objects.zichtbaar_voor(self.request.user)
+        if self.keuze.gekozen is not None:
+            organisaties = organisaties.filter(werkplaats=self.keuze.gekozen)
         sorteer = self.request.GET.get("sorteer", "")
         elementen, rijen = selectors.overzicht(organisaties, sorteer=sorteer)
         norm = elementen[0].instrument.norm if elementen else 3
@@ -39,6 +52,7 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
             rijen=[(rij, [rij.scores.get(e.code) for e in elementen]) for rij in rijen],
             norm=norm,
             sorteer=sorteer,
+            keuze=self.keuze,
             heatmap=selectors.heatmap_svg(elementen, rijen),
             cadans=selectors.cadans(organisaties),
             **kwargs,

@@ -8,21 +8,45 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Methode, Traject
+from werkplaats.filters import WerkplaatsFilterMixin, overziet_meerdere, werkplaats_filter
 from werkplaats.models import Organisatie
 
 from .models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
 
 
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _beperkt(request, queryset, werkplaats_pad: str, veld: str):
+    """Choices that do not grow with the number of werkplaatsen.
+
+    For a user who oversees more than one werkplaats: those of the werkplaats chosen in the filter, or, before
+    one is chosen, only the value in the URL (so a link such as `?traject=<id>` still filters). Everyone else
+    gets all they may see.
+    """
+    if request is None or not overziet_meerdere(request):
+        return queryset
+    werkplaats = _int(request.GET.get("werkplaats"))
+    if werkplaats is not None:
+        return queryset.filter(**{werkplaats_pad: werkplaats})
+    return queryset.filter(pk__in=[pk for pk in map(_int, request.GET.getlist(veld)) if pk is not None])
+
+
 def _trajecten(request):
-    return Traject.objects.zichtbaar_voor(request.user)
+    return _beperkt(request, Traject.objects.zichtbaar_voor(request.user), "werkplaats", "traject")
 
 
 def _organisaties(request):
-    return Organisatie.objects.zichtbaar_voor(request.user)
+    return _beperkt(request, Organisatie.objects.zichtbaar_voor(request.user), "werkplaats", "organisatie")
 
 
 def _groepen(request):
-    return Scholingsgroep.objects.zichtbaar_voor(request.user).select_related("methode")
+    groepen = Scholingsgroep.objects.zichtbaar_voor(request.user).select_related("methode")
+    return _beperkt(request, groepen, "traject__werkplaats", "groep")
 
 
 def traject_filter(field_name="traject"):
@@ -41,6 +65,20 @@ def organisatie_filter(field_name="organisatie"):
     return django_filters.ModelChoiceFilter(label=_("Organisatie"), field_name=field_name, queryset=_organisaties)
 
 
+class WerkplaatsEerstMixin(WerkplaatsFilterMixin):
+    """For a user who oversees several werkplaatsen: a werkplaats filter first, and the choices of traject,
+    group and organisation those of the chosen werkplaats (see `_beperkt`); their empty choice says so."""
+
+    AFHANKELIJK = ("traject", "groep", "organisatie")
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if "werkplaats" in self.filters and not (self.data or {}).get("werkplaats"):
+            for name in self.AFHANKELIJK:
+                if name in self.filters:
+                    self.filters[name].extra["empty_label"] = _("kies eerst een werkplaats")
+
+
 def ja_nee_filter(label, ja, nee, field_name):
     return django_filters.BooleanFilter(
         label=label,
@@ -49,11 +87,12 @@ def ja_nee_filter(label, ja, nee, field_name):
     )
 
 
-class PersoonFilter(django_filters.FilterSet):
+class PersoonFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
     """People, filtered on their own fields and on their enrolments (traject, methode, groep, status together)."""
 
     VIA_INSCHRIJVING = {"traject": "groep__traject", "methode": "groep__methode", "groep": "groep", "status": "status"}
 
+    werkplaats = werkplaats_filter("organisatie__werkplaats")
     naam = django_filters.CharFilter(label=_("Naam bevat"), lookup_expr="icontains")
     organisatie = organisatie_filter()
     soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Persoon.Soort.choices)
@@ -69,7 +108,7 @@ class PersoonFilter(django_filters.FilterSet):
 
     class Meta:
         model = Persoon
-        fields = ["naam", "organisatie", "soort", "traject", "methode", "groep", "status", "gearchiveerd"]
+        fields = ["werkplaats", "naam", "organisatie", "soort", "traject", "methode", "groep", "status", "gearchiveerd"]
 
     def via_inschrijving(self, queryset, name, value):
         return queryset  # applied together in filter_queryset
@@ -86,7 +125,8 @@ class PersoonFilter(django_filters.FilterSet):
         return queryset
 
 
-class InschrijvingFilter(django_filters.FilterSet):
+class InschrijvingFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
+    werkplaats = werkplaats_filter("persoon__organisatie__werkplaats")
     persoon = django_filters.CharFilter(label=_("Naam bevat"), field_name="persoon__naam", lookup_expr="icontains")
     traject = traject_filter("groep__traject")
     methode = methode_filter("groep__methode")
@@ -98,20 +138,32 @@ class InschrijvingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Inschrijving
-        fields = ["persoon", "traject", "methode", "groep", "organisatie", "soort", "status", "uitvalreden"]
+        fields = [
+            "werkplaats",
+            "persoon",
+            "traject",
+            "methode",
+            "groep",
+            "organisatie",
+            "soort",
+            "status",
+            "uitvalreden",
+        ]
 
 
-class ScholingsgroepFilter(django_filters.FilterSet):
+class ScholingsgroepFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
+    werkplaats = werkplaats_filter("traject__werkplaats")
     traject = traject_filter()
     methode = methode_filter()
     soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Scholingsgroep.Soort.choices)
 
     class Meta:
         model = Scholingsgroep
-        fields = ["traject", "methode", "soort"]
+        fields = ["werkplaats", "traject", "methode", "soort"]
 
 
-class BijeenkomstFilter(django_filters.FilterSet):
+class BijeenkomstFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
+    werkplaats = werkplaats_filter("traject__werkplaats")
     traject = traject_filter()
     methode = methode_filter("groep__methode")
     groep = groep_filter()
@@ -125,10 +177,11 @@ class BijeenkomstFilter(django_filters.FilterSet):
 
     class Meta:
         model = Bijeenkomst
-        fields = ["traject", "methode", "groep", "soort", "vanaf", "tot"]
+        fields = ["werkplaats", "traject", "methode", "groep", "soort", "vanaf", "tot"]
 
 
-class BuddyFilter(django_filters.FilterSet):
+class BuddyFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
+    werkplaats = werkplaats_filter("inschrijving__persoon__organisatie__werkplaats")
     traject = traject_filter("inschrijving__groep__traject")
     methode = methode_filter("inschrijving__groep__methode")
     groep = groep_filter("inschrijving__groep")
@@ -137,10 +190,11 @@ class BuddyFilter(django_filters.FilterSet):
 
     class Meta:
         model = Buddy
-        fields = ["traject", "methode", "groep", "organisatie", "is_team"]
+        fields = ["werkplaats", "traject", "methode", "groep", "organisatie", "is_team"]
 
 
-class ImplementatieleiderFilter(django_filters.FilterSet):
+class ImplementatieleiderFilter(WerkplaatsEerstMixin, django_filters.FilterSet):
+    werkplaats = werkplaats_filter("persoon__organisatie__werkplaats")
     traject = traject_filter()
     organisatie = organisatie_filter("persoon__organisatie")
     functie = django_filters.ChoiceFilter(label=_("Functie"), choices=Implementatieleider.Functie.choices)
@@ -151,7 +205,7 @@ class ImplementatieleiderFilter(django_filters.FilterSet):
 
     class Meta:
         model = Implementatieleider
-        fields = ["traject", "organisatie", "functie", "status", "reden_vertrek"]
+        fields = ["werkplaats", "traject", "organisatie", "functie", "status", "reden_vertrek"]
 
     def filter_status(self, queryset, name, value):
         gestopt = Q(actief_tot__isnull=False, actief_tot__lte=datetime.date.today())

@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from quickscan import services
+from quickscan import selectors, services
 from quickscan.models import Actie, Element, Ronde, Score
-from tests.factories import OrganisatieFactory, maak_ronde
+from tests.factories import OrganisatieFactory, RolFactory, WerkplaatsFactory, maak_ronde
+from werkplaats.models import Rol
 
 pytestmark = pytest.mark.django_db
 CODES = [
@@ -265,3 +266,159 @@ def test_coordinator_stelt_planning_in(client, world):
     response = client.post(url, {"interval_maanden": "4", "te_laat_na_maanden": "6"})
     assert response.status_code == 302
     assert world.werkplaats.quickscan_instelling.te_laat_na_maanden == 6
+
+
+# Users who oversee more than one werkplaats: one at a time --------------------------------------------------
+
+
+def werkplaatsen_erbij(aantal: int, organisaties: int = 4) -> None:
+    """`aantal` more werkplaatsen (named after the world's, so they sort last), each with organisations that
+    have a submitted round and one without."""
+    for n in range(aantal):
+        werkplaats = WerkplaatsFactory(naam=f"Zz-werkplaats {n:02d}")
+        for organisatie in OrganisatieFactory.create_batch(organisaties, werkplaats=werkplaats):
+            maak_ronde(organisatie, {"missie": 2, "beleid": 4}, afronden=True, datum=datetime.date(2014, 2, 1))
+        OrganisatieFactory(werkplaats=werkplaats)
+
+
+def keuzelijst(content: str) -> str:
+    begin = content.index('<select class="form-select" id="werkplaats"')
+    return content[begin : content.index("</select>", begin)]
+
+
+def test_overzicht_beheerder_ziet_standaard_de_eerste_werkplaats_op_naam(client, world):
+    client.force_login(world.beheerder)
+    response = client.get(reverse("quickscan:overzicht"))
+    assert response.status_code == 200
+    assert response.context["keuze"].gekozen == world.andere_werkplaats  # "Elders" before "Test"
+    content = response.content.decode()
+    assert '<label class="form-label" for="werkplaats">Werkplaats</label>' in content
+    assert f'<option value="{world.andere_werkplaats.pk}" selected>' in keuzelijst(content)
+    assert f'<option value="{world.werkplaats.pk}">' in keuzelijst(content)
+    assert "Organisatie Elders" in content and "Organisatie A" not in content
+
+
+def test_overzicht_beheerder_kiest_een_werkplaats(client, world):
+    client.force_login(world.beheerder)
+    response = client.get(reverse("quickscan:overzicht"), {"werkplaats": world.werkplaats.pk, "sorteer": "zwakst"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Organisatie A" in content and "Organisatie B" in content and "Organisatie Elders" not in content
+    assert f'<option value="{world.werkplaats.pk}" selected>' in keuzelijst(content)
+    # Sorting keeps the werkplaats, and the selector keeps the sort order.
+    assert f'<input type="hidden" name="werkplaats" value="{world.werkplaats.pk}">' in content
+    assert '<input type="hidden" name="sorteer" value="zwakst">' in content
+    assert f"?werkplaats={world.werkplaats.pk}&amp;sorteer=missie" in content
+
+
+def test_overzicht_standaard_is_de_eigen_werkplaats(client, world):
+    RolFactory(user=world.beheerder, soort=Rol.Soort.COORDINATOR, werkplaats=world.werkplaats)
+    client.force_login(world.beheerder)
+    response = client.get(reverse("quickscan:overzicht"))
+    assert response.context["keuze"].gekozen == world.werkplaats
+    assert "Organisatie A" in response.content.decode()
+
+
+def test_coordinator_van_twee_werkplaatsen_kiest_tussen_die_twee(client, world):
+    RolFactory(user=world.coordinator, soort=Rol.Soort.COORDINATOR, werkplaats=world.andere_werkplaats)
+    WerkplaatsFactory(naam="Wmo-werkplaats Niet van mij")
+    client.force_login(world.coordinator)
+    response = client.get(reverse("quickscan:overzicht"))
+    assert [w.naam for w in response.context["keuze"].werkplaatsen] == [
+        "Wmo-werkplaats Elders",
+        "Wmo-werkplaats Test",
+    ]
+    assert "Niet van mij" not in response.content.decode()
+
+
+@pytest.mark.parametrize("waarde", ["abc", "999999", "-1", "1.5"])
+def test_overzicht_onbekende_werkplaats_geeft_400_met_melding(client, world, waarde):
+    client.force_login(world.beheerder)
+    response = client.get(reverse("quickscan:overzicht"), {"werkplaats": waarde})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'aria-invalid="true" aria-describedby="werkplaats-fout"' in content
+    assert '<div id="werkplaats-fout" class="invalid-feedback">Kies een werkplaats uit de lijst.</div>' in content
+    assert "Organisatie Elders" in content  # the default werkplaats is shown
+
+
+def test_overzicht_werkplaats_buiten_zicht_geeft_400(client, world):
+    RolFactory(user=world.coordinator, soort=Rol.Soort.LECTORAAT, werkplaats=world.andere_werkplaats)
+    niet_van_mij = WerkplaatsFactory(naam="Wmo-werkplaats Niet van mij")
+    OrganisatieFactory(werkplaats=niet_van_mij, naam="Geheime organisatie")
+    client.force_login(world.coordinator)
+    response = client.get(reverse("quickscan:overzicht"), {"werkplaats": niet_van_mij.pk})
+    assert response.status_code == 400 and "Geheime organisatie" not in response.content.decode()
+
+
+def test_overzicht_met_een_werkplaats_zonder_keuzelijst(client, world):
+    client.force_login(world.coordinator)
+    gewoon = client.get(reverse("quickscan:overzicht")).content.decode()
+    assert 'name="werkplaats"' not in gewoon and "Organisatie A" in gewoon
+    # The parameter means nothing to a user with one werkplaats: the same page.
+    response = client.get(reverse("quickscan:overzicht"), {"werkplaats": world.andere_werkplaats.pk})
+    assert response.status_code == 200
+    assert "Organisatie A" in response.content.decode() and "Organisatie Elders" not in response.content.decode()
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_overzicht_beheerder_groeit_niet_met_werkplaatsen(client, world, django_assert_max_num_queries, extra):
+    werkplaatsen_erbij(extra)
+    client.force_login(world.beheerder)
+    client.get(reverse("quickscan:overzicht"))  # the first request after the login writes the session
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("quickscan:overzicht"), {"werkplaats": world.werkplaats.pk})
+    assert len(response.context["rijen"]) == 1 and len(response.context["cadans"]) == 2
+    assert len(response.context["keuze"].werkplaatsen) == 2 + extra
+
+
+def test_home_toont_de_dringendste_tien_met_link_naar_alle(client, world):
+    for organisatie in OrganisatieFactory.create_batch(12, werkplaats=world.werkplaats):
+        maak_ronde(organisatie, {"missie": 3}, afronden=True, datum=datetime.date(2013, 1, 1))
+    client.force_login(world.coordinator)
+    response = client.get(reverse("werkplaats:home"))
+    panel = next(p for p in response.context["panels"] if p["template"] == "quickscan/panel_home.html")
+    assert len(panel["aandacht"]) == 10 and panel["aantal_aandacht"] == 14  # 12 + A (late) + B (none)
+    assert all(c.status == "te_laat" for c in panel["aandacht"])  # overdue before "no quickscan yet"
+    content = response.content.decode()
+    assert "Alle 14 quickscans die aandacht vragen bekijken" in content
+    assert content.count('<li class="list-group-item') == 10
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_home_beheerder_quickscans_per_werkplaats(client, world, django_assert_max_num_queries, extra):
+    werkplaatsen_erbij(extra)
+    client.force_login(world.beheerder)
+    client.get(reverse("werkplaats:home"))  # the first request after the login writes the session
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("werkplaats:home"))
+    panel = next(p for p in response.context["panels"] if p["template"] == "quickscan/panel_home.html")
+    assert len(panel["aandacht"]) == min(10, 3 + 5 * extra)
+    assert [w.naam for w, _aantal in panel["per_werkplaats"]][:2] == ["Wmo-werkplaats Elders", "Wmo-werkplaats Test"]
+    content = response.content.decode()
+    assert f'href="{reverse("quickscan:overzicht")}?werkplaats={world.werkplaats.pk}"' in content
+
+
+def test_overzicht_toont_laatste_ronde_per_reeks_ook_bij_teams(client, world):
+    team = world.afdeling_a
+    maak_ronde(world.org_a, {"missie": 4}, afronden=True, datum=datetime.date(2014, 8, 1))
+    maak_ronde(world.org_a, {"missie": 5}, afronden=True, datum=datetime.date(2014, 8, 1))  # same day, later
+    maak_ronde(world.org_a, {"missie": 1}, afronden=True, datum=datetime.date(2014, 6, 1), afdeling=team)
+    maak_ronde(world.org_a, {"missie": 2}, afronden=True, datum=datetime.date(2014, 7, 1), afdeling=team)
+    maak_ronde(world.org_a, {"missie": 1}, datum=datetime.date(2014, 9, 1), afdeling=team)  # a concept
+    client.force_login(world.coordinator)
+    rijen = client.get(reverse("quickscan:overzicht")).context["rijen"]
+    assert [(rij.naam, scores[0]) for rij, scores in rijen] == [("Organisatie A", 5), ("Organisatie A – Team A1", 2)]
+
+
+@pytest.mark.parametrize("rondes", [1, 10])
+def test_overzicht_haalt_alleen_de_laatste_rondes(client, world, monkeypatch, rondes):
+    for maand in range(1, rondes + 1):
+        maak_ronde(world.org_b, {"missie": 1 + maand % 5}, afronden=True, datum=datetime.date(2015, maand, 1))
+    gehaald = []
+    origineel = selectors.rondes_met_scores
+    monkeypatch.setattr(selectors, "rondes_met_scores", lambda qs: gehaald.extend(origineel(qs)) or gehaald)
+    client.force_login(world.coordinator)
+    rijen = client.get(reverse("quickscan:overzicht")).context["rijen"]
+    assert [(rij.naam, scores[0]) for rij, scores in rijen] == [("Organisatie A", 2), ("Organisatie B", 1 + rondes % 5)]
+    assert len(gehaald) == 2  # the latest round of A and of B, not their history

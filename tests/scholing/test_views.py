@@ -1,11 +1,14 @@
 import csv
 import datetime
 import io
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import openpyxl
 import pytest
 from django.contrib import admin
+from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from scholing import services
@@ -24,9 +27,11 @@ from tests.factories import (
     ImplementatieleiderFactory,
     InschrijvingFactory,
     MethodeFactory,
+    OrganisatieFactory,
     PersoonFactory,
     ScholingsgroepFactory,
     TrajectFactory,
+    WerkplaatsFactory,
 )
 from trajecten.models import Deelname, Traject
 from trajecten.services import deelname_opslaan, traject_opslaan
@@ -218,7 +223,9 @@ def test_afgeronde_inschrijving_kan_niet_worden_afgemeld(client, opzet):
 
 
 def test_terugkeren_maakt_nieuwe_inschrijving(client, opzet):
-    services.deelnemer_afmelden(inschrijving=opzet.inschrijving_anna, datum=datetime.date(2014, 6, 1), reden="burnout")
+    services.deelnemer_afmelden(
+        inschrijving=opzet.inschrijving_anna, datum=datetime.date(2014, 6, 1), reden="persoonlijk"
+    )
     client.force_login(opzet.world.coordinator)
     url = reverse("scholing:inschrijving_hervatten", kwargs={"pk": opzet.inschrijving_anna.pk})
     response = client.post(url, {"datum": "2014-05-01"})
@@ -724,3 +731,139 @@ def test_beheer_toont_de_scholing(client, alles, naam):
 def test_beheer_verwijdert_geen_ingevoerde_gegevens():
     for model in (Persoon, Inschrijving, Buddy, Implementatieleider, Traject, Deelname):
         assert admin.site._registry[model].has_delete_permission(None) is False, model
+
+
+# Users who oversee more than one werkplaats: choices that do not grow with them ---------------------------------
+
+
+def werkplaatsen_erbij(aantal: int, organisaties: int = 5) -> None:
+    """`aantal` more werkplaatsen, each with a trajectory, a group and organisations with a participant."""
+    methode = MethodeFactory()
+    for n in range(aantal):
+        werkplaats = WerkplaatsFactory(naam=f"Zz-werkplaats {n:02d}")
+        groep = ScholingsgroepFactory(traject=TrajectFactory(werkplaats=werkplaats), methode=methode)
+        for organisatie in OrganisatieFactory.create_batch(organisaties, werkplaats=werkplaats):
+            InschrijvingFactory(persoon=PersoonFactory(organisatie=organisatie), groep=groep)
+
+
+def keuzes(response, veld: str) -> list[str]:
+    return [label for waarde, label in response.context["filter"].form.fields[veld].choices if waarde != ""]
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+@pytest.mark.parametrize("naam", TABELLEN)
+def test_beheerder_filterkeuzes_groeien_niet_met_werkplaatsen(
+    client, opzet, django_assert_max_num_queries, naam, extra
+):
+    werkplaatsen_erbij(extra)
+    client.force_login(opzet.world.beheerder)
+    url = reverse(f"scholing:{naam}")
+    client.get(url)  # the first request after the login writes the session
+    with django_assert_max_num_queries(MAX_QUERIES + 1):  # + the werkplaatsen the user oversees
+        response = client.get(url)
+    assert response.status_code == 200
+    filters = response.context["filter"].form.fields
+    assert len(keuzes(response, "werkplaats")) == 2 + extra
+    for veld in ("organisatie", "groep", "traject"):
+        if veld in filters:
+            assert keuzes(response, veld) == []  # first a werkplaats
+            assert filters[veld].empty_label == "kies eerst een werkplaats"
+    with django_assert_max_num_queries(MAX_QUERIES + 3):  # the werkplaats filter also checks the chosen one
+        response = client.get(url, {"werkplaats": opzet.world.werkplaats.pk})
+    assert response.status_code == 200
+    if "organisatie" in filters:
+        assert keuzes(response, "organisatie") == ["Organisatie A", "Organisatie B"]
+    if "traject" in filters:
+        assert keuzes(response, "traject") == ["Traject Test"]
+
+
+def test_beheerder_deelnemers_van_een_werkplaats(client, opzet):
+    client.force_login(opzet.world.beheerder)
+    PersoonFactory(organisatie=opzet.world.org_elders, naam="Els Elders")
+    url = reverse("scholing:persoon_list")
+    namen = {p.naam for p in client.get(url).context["table"].data}
+    assert {"Anna de Vries", "Bram Bakker", "Els Elders"} <= namen  # without a werkplaats: everyone
+    response = client.get(url, {"werkplaats": opzet.world.andere_werkplaats.pk})
+    assert [p.naam for p in response.context["table"].data] == ["Els Elders"]
+    content = response.content.decode()
+    assert (
+        '<label for="id_werkplaats"' in content
+        and f'<option value="{opzet.world.andere_werkplaats.pk}" selected>' in content
+    )
+
+
+def test_beheerder_link_naar_deelnemers_van_een_traject_werkt_zonder_werkplaats(client, opzet):
+    client.force_login(opzet.world.beheerder)
+    PersoonFactory(organisatie=opzet.world.org_elders, naam="Els Elders")
+    response = client.get(reverse("scholing:persoon_list"), {"traject": opzet.traject.pk})
+    assert response.status_code == 200
+    assert keuzes(response, "traject") == ["Traject Test"]
+    assert {p.naam for p in response.context["table"].data} == {"Anna de Vries", "Bram Bakker"}
+
+
+def test_coordinator_ziet_geen_werkplaatsfilter_en_alle_eigen_keuzes(client, opzet):
+    client.force_login(opzet.world.coordinator)
+    response = client.get(reverse("scholing:persoon_list"))
+    assert "werkplaats" not in response.context["filter"].form.fields
+    assert keuzes(response, "organisatie") == ["Organisatie A", "Organisatie B"]
+    assert keuzes(response, "groep") == [str(opzet.groep)]
+
+
+def test_beheerder_onbekende_werkplaats_in_filter_geeft_geen_500(client, opzet):
+    client.force_login(opzet.world.beheerder)
+    response = client.get(reverse("scholing:persoon_list"), {"werkplaats": "999999"})
+    assert response.status_code == 200 and "Selecteer een geldige keuze" in response.content.decode()
+
+
+class _Formulier(HTMLParser):
+    """Labels, controls and options of a rendered form, without the markup that differs between renderings."""
+
+    KLASSEN = {"form-select", "form-control", "is-invalid"}
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.items: list[tuple] = []
+        self.tekst: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        klassen = tuple(sorted(set(attrs.get("class", "").split()) & self.KLASSEN))
+        if tag in ("label", "option", "strong"):
+            self.tekst = [tag, attrs.get("for") or attrs.get("value"), "selected" in attrs]
+        elif tag in ("select", "input"):
+            self.items.append((tag, attrs.get("name"), attrs.get("id"), attrs.get("type"), attrs.get("value"), klassen))
+
+    def handle_data(self, data):
+        if self.tekst is not None:
+            self.tekst.append(data.strip())
+
+    def handle_endtag(self, tag):
+        if self.tekst is not None and tag == self.tekst[0]:
+            self.items.append((*self.tekst[:3], " ".join(t for t in self.tekst[3:] if t)))
+            self.tekst = None
+
+
+@pytest.mark.parametrize("wie", ["coordinator", "beheerder"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"naam": "an", "status": "actief", "gearchiveerd": "false", "soort": "professional"},
+        {"traject": "x", "status": "onzin", "organisatie": "999999"},
+        {"werkplaats": "werkplaats"},
+    ],
+)
+def test_deelnemersfilter_licht_getoond_als_met_crispy(client, opzet, wie, query):
+    query = {k: (str(opzet.world.werkplaats.pk) if v == "werkplaats" else v) for k, v in query.items()}
+    client.force_login(getattr(opzet.world, wie))
+    response = client.get(reverse("scholing:persoon_list"), query)
+    filterset = response.context["filter"]
+    licht = render_to_string("scholing/deelnemer_filter.html", {"filter": filterset})
+    crispy = Template(
+        "{% load crispy_forms_tags %}{% for veld in form %}{{ veld|as_crispy_field }}{% endfor %}"
+    ).render(Context({"form": filterset.form}))
+    assert _Formulier(licht).items == _Formulier(crispy).items
+    assert len(_Formulier(licht).items) > 20
+    assert "scholing/deelnemer_filter.html" in [t.name for t in response.templates]
+    assert licht.strip() in response.content.decode()

@@ -1,11 +1,12 @@
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
-from tests.factories import AfdelingFactory, OrganisatieFactory
+from tests.factories import AfdelingFactory, OrganisatieFactory, WerkplaatsFactory
 from werkplaats.models import Afdeling, Organisatie
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,63 @@ def test_querys_groeien_niet_met_de_data(client, world, django_assert_max_num_qu
     ]:
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+# Users who oversee more than one werkplaats -------------------------------------------------------------------
+
+
+def werkplaatsen_erbij(aantal: int, organisaties: int = 5) -> None:
+    for n in range(aantal):
+        werkplaats = WerkplaatsFactory(naam=f"Zz-werkplaats {n:02d}")
+        for organisatie in OrganisatieFactory.create_batch(organisaties, werkplaats=werkplaats):
+            AfdelingFactory(organisatie=organisatie)
+
+
+def test_home_beheerder_ziet_een_rij_per_werkplaats(client, world):
+    OrganisatieFactory(werkplaats=world.werkplaats, naam="Oud", actief=False)
+    client.force_login(world.beheerder)
+    response = client.get(reverse("werkplaats:home"))
+    assert "overzicht" not in response.context  # no list of every organisation
+    rijen = {w.naam: (w.aantal_actief, w.aantal_gearchiveerd, w.aantal_teams) for w in response.context["samenvatting"]}
+    assert rijen == {"Wmo-werkplaats Test": (2, 1, 1), "Wmo-werkplaats Elders": (1, 0, 0)}
+    content = response.content.decode()
+    lijst = reverse("werkplaats:organisatie_list")
+    assert f'<a href="{lijst}?werkplaats={world.werkplaats.pk}">Wmo-werkplaats Test</a>' in content
+    assert '<th scope="col" class="text-end">Actieve organisaties</th>' in content
+
+
+@pytest.mark.parametrize("extra", [0, 15])
+def test_home_beheerder_groeit_niet_met_werkplaatsen(client, world, django_assert_max_num_queries, extra):
+    werkplaatsen_erbij(extra)
+    client.force_login(world.beheerder)
+    client.get(reverse("werkplaats:home"))  # the first request after the login writes the session
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("werkplaats:home"))
+    assert len(response.context["samenvatting"]) == 2 + extra
+    # Organisations are counted, not listed: no link to any organisation's page (the quickscan panel links its
+    # ten most urgent to their quickscan pages).
+    assert re.findall(r'href="/organisaties/\d+/"', response.content.decode()) == []
+
+
+def test_organisaties_filteren_op_werkplaats(client, world):
+    client.force_login(world.beheerder)
+    url = reverse("werkplaats:organisatie_list")
+    response = client.get(url, {"werkplaats": world.andere_werkplaats.pk})
+    assert [o.naam for o in response.context["table"].data] == ["Organisatie Elders"]
+    assert '<select name="werkplaats"' in response.content.decode()
+    response = client.get(url, {"werkplaats": world.werkplaats.pk})
+    assert [o.naam for o in response.context["table"].data] == ["Organisatie A", "Organisatie B"]
+
+
+def test_werkplaatsfilter_alleen_voor_wie_er_meer_overziet(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("werkplaats:organisatie_list"), {"werkplaats": world.andere_werkplaats.pk})
+    assert "werkplaats" not in response.context["filter"].form.fields
+    assert [o.naam for o in response.context["table"].data] == ["Organisatie A", "Organisatie B"]
+
+
+def test_onbekende_werkplaats_in_organisatiefilter_geeft_geen_500(client, world):
+    client.force_login(world.beheerder)
+    response = client.get(reverse("werkplaats:organisatie_list"), {"werkplaats": "abc"})
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
