@@ -61,6 +61,11 @@ GEBRUIKERS = [
     ("leider.hoa", "Demo", "Implementatieleider", Rol.Soort.IMPLEMENTATIELEIDER, "Het Oude Ambt"),
 ]
 BEHEERDER = "beheerder"
+# Addresses under example.nl (reserved, never delivered): the demo's mails show in `make run`'s terminal.
+ADRESSEN = {"coordinator": "coordinator@noord.example.nl", "leider.hoa": "leider@hetoudeambt.example.nl"}
+# The accounts page shows every status: an invited leader who has not chosen a password yet, and a deactivated one.
+UITGENODIGD = ("Demo", "Uitgenodigd", "implementatieleider@lentis.example.nl", "Lentis")
+GEDEACTIVEERD = ("leider.kopland", "Demo", "Oud-implementatieleider", "Kopland")
 
 
 @transaction.atomic
@@ -86,12 +91,32 @@ def laden() -> None:
                 )
 
     for username, first_name, last_name, soort, organisatie_naam in GEBRUIKERS:
-        user = _demo_user(username, first_name=first_name, last_name=last_name)
+        user = _demo_user(username, first_name=first_name, last_name=last_name, email=ADRESSEN.get(username, ""))
         organisatie = organisaties[organisatie_naam] if organisatie_naam else None
         services.rol_toekennen(
             user=user, soort=soort, werkplaats=None if organisatie else werkplaats, organisatie=organisatie
         )
     _demo_user(BEHEERDER, first_name="Demo", last_name="Beheerder", is_staff=True, is_superuser=True)
+
+    coordinator = User.objects.get(username="coordinator")
+    voornaam, achternaam, email, organisatie_naam = UITGENODIGD
+    if not User.objects.filter(email__iexact=email).exists():
+        services.account_uitnodigen(
+            voornaam=voornaam,
+            achternaam=achternaam,
+            email=email,
+            soort=Rol.Soort.IMPLEMENTATIELEIDER,
+            werkplaats=werkplaats,
+            organisatie=organisaties[organisatie_naam],
+            door=coordinator,
+        )
+    username, first_name, last_name, organisatie_naam = GEDEACTIVEERD
+    if not User.objects.filter(username=username).exists():
+        oud = _demo_user(username, first_name=first_name, last_name=last_name)
+        services.rol_toekennen(
+            user=oud, soort=Rol.Soort.IMPLEMENTATIELEIDER, organisatie=organisaties[organisatie_naam], door=coordinator
+        )
+        services.account_deactiveren(user=oud, door=coordinator)
 
 
 def bestaande_logins() -> list[tuple[str, str]]:
