@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Traject
-from werkplaats.models import Organisatie, Rol
+from werkplaats.accounts import in_werkplaats
+from werkplaats.models import Organisatie, Rol, User
 
 from .models import (
     Bijeenkomst,
@@ -92,7 +93,7 @@ class AanwezigheidForm(forms.Form):
 class PersoonForm(forms.ModelForm):
     class Meta:
         model = Persoon
-        fields = ["organisatie", "naam", "functie", "soort", "gearchiveerd"]
+        fields = ["organisatie", "naam", "functie", "soort", "account", "gearchiveerd"]
         help_texts = {"gearchiveerd": _("Zet aan om de persoon te archiveren; er gaat niets verloren.")}
 
     def __init__(self, *args, user, **kwargs):
@@ -100,8 +101,14 @@ class PersoonForm(forms.ModelForm):
         if self.instance.pk:
             # A person may move to another organisation of the same werkplaats.
             organisaties = Organisatie.objects.filter(werkplaats_id=self.instance.organisatie.werkplaats_id)
+            # Their account, if they have one: only the accounts of that werkplaats can be chosen.
+            werkplaats_id = self.instance.organisatie.werkplaats_id
+            self.fields["account"].queryset = (
+                User.objects.filter(in_werkplaats([werkplaats_id])).distinct().order_by("last_name", "first_name")
+            )
         else:
             del self.fields["gearchiveerd"]
+            del self.fields["account"]
             organisaties = Organisatie.objects.filter(actief=True)
             werkplaatsen = bewerkbare_werkplaatsen(user)
             if werkplaatsen is not None:
