@@ -393,3 +393,25 @@ def test_rol_toekennen_en_intrekken_op_de_pagina_van_de_gebruiker(client, world,
     assert response.status_code == 302, response.context and response.context["errors"]
     assert sorted(aanroepen) == ["rol_intrekken", "rol_toekennen"]
     assert gebruiker.rollen.get().organisatie == world.org_b
+
+
+# Login protection: django-axes' records and django-otp's devices ------------------------------------------------
+
+INLOGBEVEILIGING = [
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "otp_totp.totpdevice",
+    "otp_static.staticdevice",
+]
+
+
+@pytest.mark.parametrize("label", INLOGBEVEILIGING)
+def test_inlogbeveiliging_is_in_het_beheer_alleen_te_lezen(verzoek, label):
+    admins = {model._meta.label_lower: model_admin for model, model_admin in admin.site._registry.items()}
+    model_admin = admins[label]
+    assert model_admin.has_view_permission(verzoek)
+    assert not model_admin.has_add_permission(verzoek)
+    assert not model_admin.has_change_permission(verzoek)
+    assert not model_admin.has_delete_permission(verzoek)
+    assert not model_admin.get_actions(verzoek)

@@ -335,7 +335,7 @@ def tweestaps_context(user: User) -> dict:
 
 
 def instellingen_tonen(request, *, status: int) -> HttpResponse:
-    """"Mijn account" as it stands, for an action on it that was refused."""
+    """ "Mijn account" as it stands, for an action on it that was refused."""
     form = AccountInstellingenForm(initial={"wekelijks_overzicht": request.user.wekelijks_overzicht})
     context = {"form": form, **tweestaps_context(request.user)}
     return render(request, "registration/account_instellingen.html", context, status=status)

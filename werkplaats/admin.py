@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .models import Afdeling, Organisatie, Rol, User, Werkplaats
+from .models import Accountwijziging, Afdeling, Mailbericht, Organisatie, Rol, User, Werkplaats
 from .views import fouten_tonen
 
 admin.site.site_header = _("Werkplaats – beheer")
@@ -130,14 +130,18 @@ class UserAdmin(ServicefoutenMixin, NietVerwijderenMixin, DjangoUserAdmin):
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for rol_form in formset.deleted_forms:
             if rol_form.instance.pk:
-                services.rol_intrekken(rol=rol_form.instance)
+                services.rol_intrekken(rol=rol_form.instance, door=request.user)
                 formset.deleted_objects.append(rol_form.instance)
         for rol_form in formset.extra_forms:
             if rol_form.has_changed() and rol_form not in formset.deleted_forms:
                 rol = rol_form.instance
                 formset.new_objects.append(
                     services.rol_toekennen(
-                        user=form.instance, soort=rol.soort, werkplaats=rol.werkplaats, organisatie=rol.organisatie
+                        user=form.instance,
+                        soort=rol.soort,
+                        werkplaats=rol.werkplaats,
+                        organisatie=rol.organisatie,
+                        door=request.user,
                     )
                 )
 
@@ -189,3 +193,27 @@ class RolAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_filter = ["soort", "werkplaats"]
     search_fields = ["user__username", "user__last_name", "organisatie__naam"]
     list_select_related = ["user", "werkplaats", "organisatie"]
+
+
+@admin.register(Accountwijziging)
+class AccountwijzigingAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """The history of accounts (invitations, roles, deactivation): written by the services, only shown here."""
+
+    list_display = ["op", "account", "actie", "soort", "werkplaats", "organisatie", "door"]
+    list_filter = ["actie", "soort"]
+    search_fields = ["account__username", "account__last_name", "account__email"]
+    list_select_related = ["account", "werkplaats", "organisatie", "door"]
+
+
+@admin.register(Mailbericht)
+class MailberichtAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """Every mail the app sent, with its status; re-sent from the werkplaats's mail page in the app."""
+
+    list_display = ["aangemaakt_op", "soort", "adres", "werkplaats", "organisatie", "status", "pogingen"]
+    list_filter = ["status", "soort", "werkplaats"]
+    search_fields = ["adres", "sleutel", "onderwerp"]
+    list_select_related = ["werkplaats", "organisatie"]
+
+
+# The read-only admins of login protection (django-axes, django-otp), after AlleenLezenMixin above.
+from . import admin_inloggen  # noqa: E402, F401

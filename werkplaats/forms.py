@@ -1,8 +1,10 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Afdeling, Organisatie, Rol, Werkplaats
+from .models import Afdeling, Mailbericht, Organisatie, Rol, User, Werkplaats
 
 
 class OrganisatieForm(forms.ModelForm):
@@ -46,3 +48,106 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief."),
     }
+
+    def get_invalid_login_error(self):
+        # django-axes refused the attempt (this username or address is locked): say so, not "wrong password".
+        if getattr(self.request, "axes_locked_out", False):
+            from .vergrendeling import vergrendeld_bericht
+
+            return forms.ValidationError(vergrendeld_bericht(), code="vergrendeld")
+        return super().get_invalid_login_error()
+
+
+class TweestapsCodeForm(forms.Form):
+    """The second step: a code of the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("De zes cijfers uit uw authenticator-app, of een van uw noodcodes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+class TweestapsInstellenForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=12,
+        help_text=_("De zes cijfers die de app nu toont voor Werkplaats."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+def _op_een_regel(waarde: str) -> None:
+    if "\n" in waarde or "\r" in waarde:
+        raise forms.ValidationError(_("Een naam past op één regel."), code="regeleinde")
+
+
+class RolKeuzeForm(forms.Form):
+    """A role in one werkplaats: coordinator, lectoraat, or implementation leader of one of its organisations."""
+
+    soort = forms.ChoiceField(label=_("Rol"), choices=Rol.Soort.choices, initial=Rol.Soort.IMPLEMENTATIELEIDER)
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisatie.objects.none(),
+        required=False,
+        help_text=_("Alleen voor een implementatieleider."),
+    )
+
+    def __init__(self, *args, werkplaats: Werkplaats, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.werkplaats = werkplaats
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(werkplaats=werkplaats, actief=True)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        soort, organisatie = cleaned_data.get("soort"), cleaned_data.get("organisatie")
+        if soort == Rol.Soort.IMPLEMENTATIELEIDER and organisatie is None and "organisatie" not in self.errors:
+            self.add_error("organisatie", _("Kies de organisatie van de implementatieleider."))
+        if soort != Rol.Soort.IMPLEMENTATIELEIDER:
+            cleaned_data["organisatie"] = None
+        return cleaned_data
+
+
+class UitnodigingForm(RolKeuzeForm):
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150, validators=[_op_een_regel], strip=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, validators=[_op_een_regel], strip=False)
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254, help_text=_("Hiermee logt de persoon ook in."))
+
+    field_order = ["voornaam", "achternaam", "email", "soort", "organisatie"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise forms.ValidationError(_("Er is al een account met dit e-mailadres."), code="dubbel")
+        return email
+
+
+class AccountInstellingenForm(forms.Form):
+    wekelijks_overzicht = forms.BooleanField(
+        label=_("Stuur mij het wekelijkse overzicht van de quickscans"),
+        required=False,
+        help_text=_(
+            "Voor coördinatoren: welke organisaties aan de beurt of te laat zijn, en welke rondes zijn ingediend."
+        ),
+    )
+
+
+class WachtwoordHerstelForm(PasswordResetForm):
+    """Django's reset form, sending through the app's mail service (`werkplaats.mail`). It never tells whether the
+    address has an account; an invited person who lost the invitation may use it too."""
+
+    def get_users(self, email):
+        return User._default_manager.filter(email__iexact=email, is_active=True).exclude(email="")
+
+    def save(self, **kwargs):
+        from . import mail
+        from .accounts import werkplaats_van
+
+        for user in self.get_users(self.cleaned_data["email"]):
+            mail.mail_klaarzetten(
+                soort=Mailbericht.Soort.WACHTWOORD,
+                ontvanger=user,
+                werkplaats=werkplaats_van(user),
+                sleutel=f"wachtwoord:{user.pk}:{timezone.now().isoformat()}",
+            )

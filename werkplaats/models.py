@@ -334,6 +334,7 @@ class Mailbericht(models.Model):
         QUICKSCAN_TE_LAAT = "quickscan_te_laat", _("quickscan: te laat")
         QUICKSCAN_CONCEPT = "quickscan_concept", _("quickscan: concept blijft liggen")
         OVERZICHT = "overzicht", _("wekelijks overzicht")
+        EINDRAPPORT_KLAAR = "eindrapport_klaar", _("eindrapport: PDF klaar")
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", _("in de wachtrij")

@@ -4,10 +4,13 @@ Every variable is listed in `.env.example` and in the README. The defaults give 
 safe production configuration; `make run` switches on debug for local use.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -81,23 +84,58 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "werkplaats.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "werkplaats.healthz.HealthzMiddleware",  # answers /healthz before any session is read
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "werkplaats.middleware.GeenOpslagMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "werkplaats.tweestaps.TweestapsMiddleware",  # the second factor before any page (werkplaats/tweestaps.py)
     "django.contrib.messages.middleware.MessageMiddleware",
+    "werkplaats.middleware.SessieDuurMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into the login page with a 429
 ]
 
 ROOT_URLCONF = "werkplaats.urls"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only from the app itself; no inline script,
+# no frames, forms only to the app. Inline style *attributes* stay allowed: the charts are inline SVG that matplotlib
+# styles with them (no script can run through a style attribute).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Sessions end after this long without a request, and after this long in all (werkplaats.middleware).
+SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 60)
+SESSIE_MAX_UREN = env_int("SESSIE_MAX_UREN", 10)
+SESSION_COOKIE_AGE = SESSIE_MAX_UREN * 3600
 
 TEMPLATES = [
     {
@@ -143,11 +181,43 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "werkplaats:home"
 LOGOUT_REDIRECT_URL = "login"
 
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username or address before the password is checked.
+    "werkplaats.vergrendeling.VergrendelingBackend",  # django-axes' backend, for logins with a request
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login protection (django-axes): after AXES_FAILURE_LIMIT failed logins for one username, or from one address, that
+# username or address is locked for INLOG_VERGRENDELING_MINUTEN; a coordinator unlocks an account on its page.
+AXES_FAILURE_LIMIT = env_int("INLOG_MAX_POGINGEN", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("INLOG_VERGRENDELING_MINUTEN", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: a username, or an address
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends a fixed time after it began
+AXES_LOCKOUT_CALLABLE = "werkplaats.vergrendeling.vergrendeld_antwoord"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # log the username and address of every failure (never the password)
+# Behind a reverse proxy the client's address is in X-Forwarded-For: set DJANGO_BEHIND_PROXY (see below).
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("DJANGO_BEHIND_PROXY", False) else ["REMOTE_ADDR"]
+)
+
+# Two-factor authentication (django-otp: an authenticator app, plus backup codes). Required for coordinators,
+# lectoraat and superusers when on (by default with debug off); leaders may turn it on for themselves.
+TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Werkplaats")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a secret key or a backup code
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Dutch words (seasons + year, the app's and the werkplaatsen's names), too few different characters, and the
+    # demo's published password with debug off.
+    {"NAME": "werkplaats.validators.NederlandsWachtwoordValidator"},
+    {"NAME": "werkplaats.validators.GeenDemoWachtwoordValidator"},
 ]
 
 LANGUAGE_CODE = "nl"
@@ -180,6 +250,14 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
+# Uploaded and generated files (the frozen end reports' PDFs) go through Django's storage API: on disk under
+# MEDIA_ROOT by default. They are never served by URL: a login-checked view reads them from the storage.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "data" / "media")))
+MEDIA_URL = "media/"
+# An end report with more participating organisations than this renders its PDF in the background worker, with its
+# progress on the report's page and a mail to whoever froze it when it is ready (rapportage.tasks).
+EINDRAPPORT_ACHTERGROND_VANAF = env_int("EINDRAPPORT_ACHTERGROND_VANAF", 40)
+
 # Uploads: anything larger is refused before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -200,6 +278,84 @@ if not DEBUG:
     if env_bool("DJANGO_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# E-mail. Without EMAIL_HOST nothing leaves the machine: every mail is printed on the console of the process that
+# sends it (`make run`'s terminal, or the worker's), unless EMAIL_BACKEND names another backend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on; choose the one your server speaks.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Werkplaats <noreply@werkplaats.example.nl>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site, for the links in e-mails (which are sent without a request, by the worker).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A password-reset link is valid for 1 day; an invitation link for 7 (werkplaats.accounts).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
+
+# The cache (also the counter of the password-reset rate limit): in-process by default; a shared Redis when
+# CACHE_URL is set, so that every gunicorn worker counts the same.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    # Drawn charts (werkplaats.lib.grafieken.gecached), keyed by a hash of their data: shared by every worker process,
+    # in files under GRAFIEKEN_CACHE_DIR by default, in Redis when CACHE_URL is set.
+    "grafieken": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "grafiek"}
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("GRAFIEKEN_CACHE_DIR", str(BASE_DIR / "data" / "grafieken")),
+            "TIMEOUT": 60 * 60 * 24 * 30,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
+}
+# Password-reset requests: at most this many per hour per IP address and per e-mail address.
+WACHTWOORD_HERSTEL_PER_UUR = env_int("WACHTWOORD_HERSTEL_PER_UUR", 5)
+# Privacy: months after someone left their last trajectory before the app proposes to erase them (scholing.privacy).
+BEWAARTERMIJN_MAANDEN = env_int("BEWAARTERMIJN_MAANDEN", 24)
+
+# The background worker (werkplaats/celery.py). Without a broker the tasks run in the process that starts them
+# (`make run` needs nothing else); with CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0) a Celery worker runs them
+# and Celery beat starts the periodic ones below.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "quickscan-herinneringen": {
+        "task": "quickscan.tasks.herinneringen_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "quickscan-weekoverzicht": {
+        "task": "quickscan.tasks.overzicht_versturen",
+        "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
+    },
+    "privacy-opruimen": {
+        "task": "scholing.tasks.privacy_opruimen",
+        "schedule": crontab(minute="*/15"),
+    },
+    "mail-opnieuw-proberen": {
+        "task": "werkplaats.tasks.mail_opnieuw_proberen",
+        "schedule": crontab(minute="*/15"),
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -210,5 +366,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Every failed login with its username and address (django-axes), and the second factor (werkplaats.tweestaps).
+        "axes": {"level": "INFO"},
+        "axes.apps": {"level": "WARNING"},  # not its version banner at every start
+        "werkplaats.inloggen": {"level": "INFO"},
     },
 }

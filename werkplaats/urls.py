@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import account_views, tweestaps_views, views
 
 werkplaats_patterns = (
     [
@@ -15,6 +15,51 @@ werkplaats_patterns = (
         path("organisaties/<int:pk>/bewerken/", views.OrganisatieUpdateView.as_view(), name="organisatie_update"),
         path("organisaties/<int:pk>/teams/nieuw/", views.AfdelingCreateView.as_view(), name="afdeling_create"),
         path("teams/<int:pk>/bewerken/", views.AfdelingUpdateView.as_view(), name="afdeling_update"),
+        # Accounts of a werkplaats, kept by its coordinators (werkplaats/account_views.py)
+        path("accounts/", account_views.AccountStartView.as_view(), name="account_start"),
+        path("werkplaatsen/<int:pk>/accounts/", account_views.AccountListView.as_view(), name="account_list"),
+        path(
+            "werkplaatsen/<int:pk>/accounts/uitnodigen/",
+            account_views.UitnodigingView.as_view(),
+            name="account_uitnodigen",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/",
+            account_views.AccountDetailView.as_view(),
+            name="account_detail",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/rollen/",
+            account_views.account_rol_toevoegen,
+            name="account_rol_toevoegen",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/rollen/<int:rol>/intrekken/",
+            account_views.account_rol_intrekken,
+            name="account_rol_intrekken",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/uitnodigen/",
+            account_views.account_opnieuw_uitnodigen,
+            name="account_opnieuw_uitnodigen",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/deactiveren/",
+            account_views.account_deactiveren,
+            name="account_deactiveren",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/activeren/",
+            account_views.account_activeren,
+            name="account_activeren",
+        ),
+        path(
+            "werkplaatsen/<int:werkplaats>/accounts/<int:pk>/ontgrendelen/",
+            account_views.account_ontgrendelen,
+            name="account_ontgrendelen",
+        ),
+        path("werkplaatsen/<int:pk>/mail/", account_views.MailListView.as_view(), name="mail_list"),
+        path("werkplaatsen/<int:werkplaats>/mail/<int:pk>/opnieuw/", account_views.mail_opnieuw, name="mail_opnieuw"),
     ],
     "werkplaats",
 )
@@ -24,6 +69,25 @@ account_patterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("instellingen/", account_views.AccountInstellingenView.as_view(), name="account_instellingen"),
+    # Two-factor authentication (werkplaats/tweestaps.py)
+    path("tweestaps/", tweestaps_views.tweestaps_controleren, name="tweestaps_controleren"),
+    path("tweestaps/instellen/", tweestaps_views.tweestaps_instellen, name="tweestaps_instellen"),
+    path("tweestaps/noodcodes/", tweestaps_views.tweestaps_noodcodes, name="tweestaps_noodcodes"),
+    path("tweestaps/uitzetten/", tweestaps_views.tweestaps_uitzetten, name="tweestaps_uitzetten"),
+    path("wachtwoord-vergeten/", account_views.WachtwoordHerstelView.as_view(), name="password_reset"),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        account_views.WachtwoordHerstelVerstuurdView.as_view(),
+        name="password_reset_done",
+    ),
+    path("herstellen/<uidb64>/<token>/", account_views.WachtwoordKiezenView.as_view(), name="password_reset_confirm"),
+    path("herstellen/klaar/", account_views.WachtwoordGekozenView.as_view(), name="password_reset_complete"),
+    path(
+        "uitnodiging/<uidb64>/<token>/",
+        account_views.UitnodigingAccepterenView.as_view(),
+        name="uitnodiging_accepteren",
+    ),
 ]
 
 urlpatterns = [

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +14,22 @@ from django.views.decorators.http import require_GET
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from . import extensions, services
 from .access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
-from .filters import OrganisatieFilter
+from .filters import OrganisatieFilter, overziene_werkplaatsen, overziet_meerdere
 from .forms import AfdelingForm, LoginForm, OrganisatieForm
-from .models import Afdeling, Organisatie, Rol
+from .lib.export import TabelExportMixin
+from .lib.versies import (
+    VERSIEVELD,
+    VerouderdeVersie,
+    laatst_opgeslagen_door,
+    versie_ophogen,
+    versieveld_toevoegen,
+    versieveld_vernieuwen,
+    wijzigingen_sinds,
+)
+from .models import Afdeling, Organisatie, Rol, Werkplaats
 from .tables import OrganisatieTable
 
 
@@ -59,9 +68,22 @@ class ServiceFormMixin(FormStatusMixin):
     success_message = ""
     veldnamen: dict[str, str] = {}
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        bewerkt = getattr(self, "object", None)
+        if getattr(form, "instance", bewerkt) is bewerkt:  # an edit of, or an action on, this view's object
+            versieveld_toevoegen(form, bewerkt)
+        return form
+
     def form_valid(self, form):
+        bewerkt = getattr(self, "object", None)
         try:
-            self.object = self.save(form)
+            with transaction.atomic():
+                if VERSIEVELD in form.fields and form.cleaned_data.get(VERSIEVELD) is not None:
+                    versie_ophogen(bewerkt, form.cleaned_data[VERSIEVELD])
+                self.object = self.save(form)
+        except VerouderdeVersie as conflict:
+            return self.verouderd(form, conflict)
         except ValidationError as error:
             self.na_fout()
             fouten_tonen(form, error, self.veldnamen)
@@ -75,10 +97,52 @@ class ServiceFormMixin(FormStatusMixin):
         if getattr(self, "object", None) is not None and self.object.pk:
             self.object.refresh_from_db()
 
+    def verouderd(self, form, conflict: VerouderdeVersie):
+        """409: someone saved the object after this form was opened. The input stays in the form, above it what
+        the other person changed; the form now carries the current version, so saving again overwrites theirs."""
+        self.na_fout()
+        actueel = self.object
+        door = laatst_opgeslagen_door(actueel)
+        form.add_error(
+            None,
+            _(
+                "%(wie)s heeft dit opgeslagen nadat u het formulier opende. Uw invoer is niet opgeslagen maar staat "
+                "hieronder nog. Sla opnieuw op om uw versie te bewaren; dan vervangt die de andere."
+            )
+            % {"wie": door or _("Iemand anders")},
+        )
+        for wijziging in wijzigingen_sinds(actueel, conflict.versie, velden=list(form.fields)):
+            form.add_error(
+                None,
+                _("Gewijzigd: %(veld)s, van \u201c%(was)s\u201d in \u201c%(nu)s\u201d.")
+                % {"veld": wijziging.label, "was": wijziging.was, "nu": wijziging.nu},
+            )
+        versieveld_vernieuwen(form, actueel.versie)
+        response = self.form_invalid(form)
+        response.status_code = 409
+        return response
+
 
 class LoginView(FormStatusMixin, auth_views.LoginView):
+    """Username and password (django-axes refuses a locked username or address: 429 with a Dutch message); then,
+    for whom it applies, the second step (werkplaats.tweestaps)."""
+
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        from . import tweestaps
+
+        response = super().form_valid(form)
+        if self.request.session.get(tweestaps.NODIG) and not tweestaps.is_geverifieerd(self.request):
+            return tweestaps.volgende_stap(self.request, self.get_success_url())
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if getattr(self.request, "axes_locked_out", False):
+            response.status_code = 429
+        return response
 
 
 class PasswordChangeView(FormStatusMixin, auth_views.PasswordChangeView):
@@ -89,7 +153,10 @@ class PasswordChangeView(FormStatusMixin, auth_views.PasswordChangeView):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 `ok` when the database answers, 503 otherwise. For load balancers; no login."""
+    """200 `ok` when the database answers, 503 otherwise. For load balancers; no login.
+
+    `werkplaats.healthz.HealthzMiddleware` calls it before the session middleware, so it never reads or
+    writes a session (with a session cookie during an outage that read would be a 500)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -100,11 +167,19 @@ def healthz(request):
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """Leaders see their own organisations; coordinators and lectoraat those of their werkplaats."""
+    """Leaders see their own organisations; coordinators and lectoraat those of their werkplaats.
+
+    A user who oversees more than one werkplaats (a superuser) sees one summary row per werkplaats, with a link
+    to its organisations, instead of every organisation of every werkplaats.
+    """
 
     template_name = "werkplaats/home.html"
 
     def get_context_data(self, **kwargs):
+        context = self.per_werkplaats() if overziet_meerdere(self.request) else self.per_organisatie()
+        return super().get_context_data(**context, panels=extensions.home_panels.render(self.request), **kwargs)
+
+    def per_organisatie(self) -> dict:
         user = self.request.user
         organisaties = list(
             Organisatie.objects.zichtbaar_voor(user)
@@ -114,17 +189,47 @@ class HomeView(LoginRequiredMixin, TemplateView):
         werkplaats_ids = user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
         overzicht = [o for o in organisaties if user.is_superuser or o.werkplaats_id in werkplaats_ids]
         per_soort = Counter(o.get_soort_display() for o in overzicht if o.actief)
-        return super().get_context_data(
-            eigen_organisaties=[o for o in organisaties if o.pk in user.geleide_organisatie_ids()],
-            overzicht=overzicht,
-            per_soort=sorted(per_soort.items()),
-            werkplaatsen=sorted({o.werkplaats for o in overzicht}, key=str),
-            panels=extensions.home_panels.render(self.request),
-            **kwargs,
+        return {
+            "eigen_organisaties": [o for o in organisaties if o.pk in user.geleide_organisatie_ids()],
+            "overzicht": overzicht,
+            "per_soort": sorted(per_soort.items()),
+            "werkplaatsen": sorted({o.werkplaats for o in overzicht}, key=str),
+        }
+
+    def per_werkplaats(self) -> dict:
+        user = self.request.user
+        werkplaatsen = overziene_werkplaatsen(self.request)
+        organisaties = Organisatie.objects.filter(werkplaats__in=werkplaatsen)
+        actief = Q(organisaties__actief=True)
+        samenvatting = (
+            Werkplaats.objects.filter(pk__in=[w.pk for w in werkplaatsen])
+            .annotate(
+                aantal_actief=Count("organisaties", filter=actief, distinct=True),
+                aantal_gearchiveerd=Count("organisaties", filter=Q(organisaties__actief=False), distinct=True),
+                aantal_teams=Count(
+                    "organisaties__afdelingen", filter=actief & Q(organisaties__afdelingen__actief=True), distinct=True
+                ),
+            )
+            .order_by("naam")
         )
+        labels = dict(Organisatie.Soort.choices)
+        per_soort = organisaties.filter(actief=True).order_by().values_list("soort").annotate(aantal=Count("pk"))
+        eigen = []
+        if ids := user.geleide_organisatie_ids():
+            eigen = list(
+                Organisatie.objects.filter(pk__in=ids)
+                .select_related("werkplaats")
+                .prefetch_related(Prefetch("afdelingen", queryset=Afdeling.objects.filter(actief=True)))
+            )
+        return {
+            "eigen_organisaties": eigen,
+            "samenvatting": samenvatting,
+            "per_soort": sorted((str(labels.get(soort, soort)), aantal) for soort, aantal in per_soort),
+            "werkplaatsen": werkplaatsen,
+        }
 
 
-class OrganisatieListView(ZichtbaarMixin, ExportMixin, SingleTableMixin, FilterView):
+class OrganisatieListView(ZichtbaarMixin, TabelExportMixin, SingleTableMixin, FilterView):
     model = Organisatie
     table_class = OrganisatieTable
     filterset_class = OrganisatieFilter

@@ -96,13 +96,16 @@ def pytest_runtest_makereport(item, call):
 
 
 def _tellingen() -> dict[str, int]:
-    """Rows per model, leaving out what every visit writes (sessions) and the history of changes."""
+    """Rows per model, leaving out what every visit writes (sessions, django-axes' log of logins) and the history of
+    changes."""
     from django.apps import apps
 
     return {
         model._meta.label: model._base_manager.count()
         for model in apps.get_models()
-        if model._meta.label != "sessions.Session" and not model.__name__.startswith("Historical")
+        if model._meta.label != "sessions.Session"
+        and model._meta.app_label != "axes"
+        and not model.__name__.startswith("Historical")
     }
 
 
