@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from werkplaats.lib.versies import Versiebeheerd
 from werkplaats.models import Afdeling, Organisatie, OrganisatieGebondenQuerySet, Rol, Werkplaats
 
 SCORE_MIN = 1
@@ -37,6 +38,7 @@ class Instrument(models.Model):
     actief = models.BooleanField(
         _("actief"), default=True, help_text=_("Nieuwe rondes gebruiken een actief instrument.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["naam", "-versie"]
@@ -57,6 +59,7 @@ class Element(models.Model):
     naam = models.CharField(_("naam"), max_length=100)
     groep = models.CharField(_("groep"), max_length=100, help_text=_("Bijvoorbeeld Visie, Structuur, Omgevingen."))
     grafieklabel = models.CharField(_("label in de grafiek"), max_length=40)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["instrument", "volgorde"]
@@ -82,6 +85,7 @@ class Vraag(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.VRAAG)
     tekst = models.TextField(_("tekst"))
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["element", "volgorde"]
@@ -93,7 +97,7 @@ class Vraag(models.Model):
         return self.tekst
 
 
-class QuickscanInstelling(models.Model):
+class QuickscanInstelling(Versiebeheerd):
     """The cadence of a werkplaats: a round is due after `interval`, overdue after `te_laat_na` months."""
 
     werkplaats = models.OneToOneField(
@@ -105,6 +109,7 @@ class QuickscanInstelling(models.Model):
     te_laat_na_maanden = models.PositiveSmallIntegerField(
         _("te laat na (maanden)"), default=4, validators=[MinValueValidator(1), MaxValueValidator(36)]
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("quickscan-instelling")
@@ -314,7 +319,7 @@ class ActieQuerySet(OrganisatieGebondenQuerySet):
     organisatie_pad = "ronde__organisatie"
 
 
-class Actie(models.Model):
+class Actie(Versiebeheerd):
     """An action of the plan, prompted by a round, to develop one element."""
 
     class Status(models.TextChoices):

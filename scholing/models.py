@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
+from werkplaats.lib.versies import Versiebeheerd
 from werkplaats.models import Organisatie, OrganisatieGebondenQuerySet, Rol
 
 
@@ -26,7 +29,8 @@ class Uitvalreden(models.TextChoices):
     REORGANISATIE = "reorganisatie", _("reorganisatie")
     ANDERE_FUNCTIE = "andere_functie", _("andere functie")
     TURBULENTIE = "turbulentie", _("interesse verdrongen door bezuiniging en reorganisatie")
-    BURNOUT = "burnout", _("burn-out")
+    # Not "burn-out" or "ziek": a reason is a category for the report, never health data (AVG art. 9).
+    PERSOONLIJK = "persoonlijk", _("persoonlijke omstandigheden")
     TE_DRUK = "te_druk", _("te druk")
     GEEN_FACILITEITEN = "geen_faciliteiten", _("geen faciliteiten")
     NIET_AAN_DE_ORDE = "niet_aan_de_orde", _("implementatie nog niet aan de orde")
@@ -34,7 +38,13 @@ class Uitvalreden(models.TextChoices):
     ANDERS = "anders", _("anders")
 
 
-class Scholingsgroep(models.Model):
+TOELICHTING_HINT = _(
+    "Kort en zakelijk. Schrijf hier geen gegevens over gezondheid (ziekte, burn-out, zwangerschap) of andere "
+    "bijzondere persoonsgegevens: kies dan ‘persoonlijke omstandigheden’."
+)
+
+
+class Scholingsgroep(Versiebeheerd):
     class Soort(models.TextChoices):
         REGULIER = "regulier", _("regulier")
         AANVULLEND = "aanvullend", _("aanvullend")
@@ -51,6 +61,7 @@ class Scholingsgroep(models.Model):
     )
     trainers = models.CharField(_("trainers"), max_length=300, blank=True)
     geplande_omvang = models.PositiveSmallIntegerField(_("geplande omvang"), default=15)
+    history = HistoricalRecords()
 
     objects = TrajectGebondenQuerySet.as_manager()
 
@@ -70,7 +81,7 @@ class Scholingsgroep(models.Model):
         return self.traject.mag_bewerken(user)
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(Versiebeheerd):
     class Soort(models.TextChoices):
         INFORMATIE = "informatie", _("informatiebijeenkomst")
         START = "start", _("startbijeenkomst")
@@ -103,6 +114,7 @@ class Bijeenkomst(models.Model):
         blank=True,
         help_text=_("Voor grote bijeenkomsten zonder presentielijst; anders telt de presentielijst."),
     )
+    history = HistoricalRecords()
 
     objects = TrajectGebondenQuerySet.as_manager()
 
@@ -131,7 +143,7 @@ class PersoonQuerySet(OrganisatieGebondenQuerySet):
         return self.filter(gearchiveerd=False)
 
 
-class Persoon(models.Model):
+class Persoon(Versiebeheerd):
     """Someone taking part: minimal personal data, no more than the work needs."""
 
     class Soort(models.TextChoices):
@@ -148,6 +160,20 @@ class Persoon(models.Model):
     functie = models.CharField(_("functie"), max_length=200, blank=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.PROFESSIONAL)
     gearchiveerd = models.BooleanField(_("gearchiveerd"), default=False)
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persoon",
+        verbose_name=_("account"),
+        help_text=_("Het account waarmee deze persoon inlogt, als er een is: inzage en vergeten nemen het mee."),
+    )
+    # Erasure (`services.persoon_vergeten`): the name becomes "Verwijderde deelnemer <pseudoniemnummer>".
+    pseudoniemnummer = models.PositiveIntegerField(
+        _("pseudoniemnummer"), null=True, blank=True, unique=True, editable=False
+    )
+    verwijderd_op = models.DateTimeField(_("verwijderd op"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = PersoonQuerySet.as_manager()
@@ -166,6 +192,10 @@ class Persoon(models.Model):
     def mag_bewerken(self, user) -> bool:
         return user.is_superuser or self.organisatie.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
 
+    @property
+    def is_verwijderd(self) -> bool:
+        return self.verwijderd_op is not None
+
 
 class InschrijvingQuerySet(OrganisatieGebondenQuerySet):
     organisatie_pad = "persoon__organisatie"
@@ -177,7 +207,7 @@ class InschrijvingQuerySet(OrganisatieGebondenQuerySet):
         )
 
 
-class Inschrijving(models.Model):
+class Inschrijving(Versiebeheerd):
     """A person in a training group, for one period. Who stops and returns gets a new enrolment."""
 
     class Status(models.TextChoices):
@@ -195,7 +225,7 @@ class Inschrijving(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIEF)
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     uitvalreden = models.CharField(_("reden van uitval"), max_length=30, choices=Uitvalreden.choices, blank=True)
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, help_text=TOELICHTING_HINT)
     history = HistoricalRecords()
 
     objects = InschrijvingQuerySet.as_manager()
@@ -227,7 +257,7 @@ class Inschrijving(models.Model):
                 errors["einddatum"] = _("Vul in wanneer de deelnemer is uitgevallen.")
             if not self.uitvalreden:
                 errors["uitvalreden"] = _("Kies de reden van uitval.")
-            elif self.uitvalreden == Uitvalreden.ANDERS and not self.toelichting:
+            elif self.uitvalreden == Uitvalreden.ANDERS and not self.toelichting and not self._persoon_verwijderd():
                 errors["toelichting"] = _("Licht de reden ‘anders’ toe.")
         elif self.uitvalreden:
             errors["uitvalreden"] = _("Alleen bij uitval is er een reden van uitval.")
@@ -253,6 +283,10 @@ class Inschrijving(models.Model):
 
     def mag_bewerken(self, user) -> bool:
         return self.persoon.mag_bewerken(user)
+
+    def _persoon_verwijderd(self) -> bool:
+        # An erased person's notes are emptied, also the one that explained "anders".
+        return bool(self.persoon_id and self.persoon.is_verwijderd)
 
     def status_op(self, peildatum: datetime.date) -> str | None:
         """The status on a date, or None before the enrolment started."""
@@ -349,7 +383,7 @@ class ImplementatieleiderQuerySet(OrganisatieGebondenQuerySet):
         return self.filter(actief_vanaf__lte=peildatum).filter(Q(actief_tot__isnull=True) | Q(actief_tot__gt=peildatum))
 
 
-class Implementatieleider(models.Model):
+class Implementatieleider(Versiebeheerd):
     """A member of the implementation leaders' group of a trajectory, with the period they were active."""
 
     class Functie(models.TextChoices):
@@ -367,7 +401,7 @@ class Implementatieleider(models.Model):
     actief_vanaf = models.DateField(_("actief vanaf"))
     actief_tot = models.DateField(_("actief tot"), null=True, blank=True)
     reden_vertrek = models.CharField(_("reden van vertrek"), max_length=30, choices=Uitvalreden.choices, blank=True)
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, help_text=TOELICHTING_HINT)
     history = HistoricalRecords()
 
     objects = ImplementatieleiderQuerySet.as_manager()
@@ -405,3 +439,78 @@ class Implementatieleider(models.Model):
 
     def mag_bewerken(self, user) -> bool:
         return self.persoon.mag_bewerken(user)
+
+
+class VerwijderingQuerySet(OrganisatieGebondenQuerySet):
+    organisatie_pad = "persoon__organisatie"
+
+
+class Verwijdering(models.Model):
+    """The log of an erasure: who erased which pseudonym, and when. Never what was erased (that would be a copy).
+
+    Written only by `services.persoon_vergeten`, and only ever added to.
+    """
+
+    persoon = models.OneToOneField(
+        Persoon, on_delete=models.PROTECT, related_name="verwijdering", verbose_name=_("persoon")
+    )
+    pseudoniem = models.CharField(_("pseudoniem"), max_length=200)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    objects = VerwijderingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = _("verwijdering")
+        verbose_name_plural = _("verwijderingen")
+
+    def __str__(self) -> str:
+        return f"{self.pseudoniem} ({self.op:%d-%m-%Y})"
+
+
+class ImportvoorbeeldQuerySet(models.QuerySet):
+    def geldig(self) -> ImportvoorbeeldQuerySet:
+        return self.filter(aangemaakt_op__gt=timezone.now() - IMPORTVOORBEELD_GELDIG)
+
+    def verlopen(self) -> ImportvoorbeeldQuerySet:
+        return self.filter(aangemaakt_op__lte=timezone.now() - IMPORTVOORBEELD_GELDIG)
+
+
+IMPORTVOORBEELD_GELDIG = datetime.timedelta(hours=1)
+
+
+class Importvoorbeeld(models.Model):
+    """The checked rows of an uploaded file, waiting for the coordinator's confirmation (a concept import).
+
+    Kept in its own table, not in the session: it is removed on confirm and on cancel, it is no longer valid after an
+    hour and the periodic job (`manage.py opruimen`) removes it then; an erasure can see who is in one.
+    """
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="importvoorbeelden", verbose_name=_("traject")
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("geüpload door")
+    )
+    token = models.CharField(_("kenmerk"), max_length=64, unique=True)
+    bestand = models.CharField(_("bestand"), max_length=255)
+    rijen = models.JSONField(_("rijen"), default=list)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
+
+    objects = ImportvoorbeeldQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("importvoorbeeld")
+        verbose_name_plural = _("importvoorbeelden")
+
+    def __str__(self) -> str:
+        return f"{self.bestand} ({self.traject})"

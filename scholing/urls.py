@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "scholing"
 
@@ -16,6 +16,12 @@ urlpatterns = [
         views.ImplementatieleiderCreateView.as_view(),
         name="implementatieleider_create",
     ),
+    # Privacy: a person's data on request, erasure, the retention list, the privacy page (privacy_views.py)
+    path("deelnemers/<int:pk>/inzage/", privacy_views.InzageView.as_view(), name="persoon_inzage"),
+    path("deelnemers/<int:pk>/inzage.json", privacy_views.InzageJsonView.as_view(), name="persoon_inzage_json"),
+    path("deelnemers/<int:pk>/vergeten/", privacy_views.VergetenView.as_view(), name="persoon_vergeten"),
+    path("bewaartermijn/", privacy_views.BewaartermijnView.as_view(), name="bewaartermijn"),
+    path("privacy/", privacy_views.PrivacyView.as_view(), name="privacy"),
     path("inschrijvingen/", views.InschrijvingListView.as_view(), name="inschrijving_list"),
     path("inschrijvingen/<int:pk>/bewerken/", views.InschrijvingUpdateView.as_view(), name="inschrijving_update"),
     path("inschrijvingen/<int:pk>/afmelden/", views.InschrijvingAfmeldenView.as_view(), name="inschrijving_afmelden"),

@@ -12,10 +12,10 @@ from django.views.generic import CreateView, DetailView, FormView, TemplateView,
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from trajecten.access import OnderTrajectMixin, TrajectOnderdeelMixin
 from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, OuderMixin, ZichtbaarMixin
+from werkplaats.lib.export import TabelExportMixin
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import services
@@ -55,7 +55,7 @@ from .tables import (
 # Tables -----------------------------------------------------------------------------------------
 
 
-class TabelView(ZichtbaarMixin, ExportMixin, SingleTableMixin, FilterView):
+class TabelView(ZichtbaarMixin, TabelExportMixin, SingleTableMixin, FilterView):
     """A sortable, filterable, paginated table of what the user may see, with CSV and Excel export."""
 
     export_formats = ("csv", "xlsx")

@@ -84,11 +84,39 @@ def eindrapport(world):
     return {"pk": world.eindrapport.pk}
 
 
+def eindrapportversie(world) -> int:
+    """A frozen version of a second report of the trajectory (freezing renders no PDF; the download makes it)."""
+    rapport = rapportage_services.rapport_opslaan(
+        rapport=Eindrapport(traject=world.traject, peildatum=datetime.date(2015, 6, 30))
+    )
+    return rapportage_services.rapport_bevriezen(rapport=rapport).versies.get().pk
+
+
+def account_a(world):
+    return {"werkplaats": world.werkplaats.pk, "pk": world.leider_a.pk}
+
+
+def mislukte_mail(world):
+    from werkplaats.models import Mailbericht
+
+    bericht = Mailbericht.objects.create(
+        sleutel="test:mislukt",
+        soort=Mailbericht.Soort.UITNODIGING,
+        ontvanger=world.leider_a,
+        adres="leider.a@example.nl",
+        werkplaats=world.werkplaats,
+        status=Mailbericht.Status.MISLUKT,
+    )
+    return {"werkplaats": world.werkplaats.pk, "pk": bericht.pk}
+
+
+ALLE_400 = dict.fromkeys(ROLLEN, 400)  # an expired or forged link: a message, for anyone
 LEZERS_NIET = {LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403}  # leader A and superusers write, others read
 # Coordinators and superusers write; lectoraat and leader A read; leader B does not see it (another organisation's
 # record, or a trajectory organisation B does not take part in).
 COORDINATOR_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404, LECTORAAT: 403}
 ALLEEN_COORDINATOR = {LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}  # pages under no visible parent
+ALLEEN_BEHEERDER = {LEIDER_A: 403, LEIDER_B: 403, COORDINATOR: 403, LECTORAAT: 403}
 NIET_ZICHTBAAR_VOOR_B = {LEIDER_B: 404}
 # The dissemination register: coordinators, lectoraat and superusers write; leader A reads; leader B does not see it.
 REGISTER_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404}
@@ -134,9 +162,13 @@ RULES: dict[str, Regel] = {
     "trajecten:streefwaarde_create": Regel(kwargs=traject, expect=COORDINATOR_SCHRIJFT),
     "trajecten:streefwaarde_update": Regel(kwargs=lambda w: {"pk": w.streefwaarde.pk}, expect=COORDINATOR_SCHRIJFT),
     "trajecten:methode_list": Regel(),
-    "trajecten:methode_create": Regel(expect=ALLEEN_COORDINATOR),
+    # The method catalogue is shared: only superusers change it; a werkplaats's coordinators name its methods.
+    "trajecten:methode_create": Regel(expect=ALLEEN_BEHEERDER),
     "trajecten:methode_detail": Regel(kwargs=lambda w: {"pk": w.methode.pk}),
-    "trajecten:methode_update": Regel(kwargs=lambda w: {"pk": w.methode.pk}, expect=ALLEEN_COORDINATOR),
+    "trajecten:methode_update": Regel(kwargs=lambda w: {"pk": w.methode.pk}, expect=ALLEEN_BEHEERDER),
+    "trajecten:methode_namen": Regel(
+        kwargs=lambda w: {"pk": w.methode.pk, "werkplaats": w.werkplaats.pk}, expect=ALLEEN_COORDINATOR
+    ),
     # Scholing: the tables show each role what it may see
     "scholing:persoon_list": Regel(),
     "scholing:inschrijving_list": Regel(),
@@ -173,6 +205,15 @@ RULES: dict[str, Regel] = {
     "scholing:import_bevestigen": Regel(
         kwargs=traject, method="post", expect={**COORDINATOR_SCHRIJFT, COORDINATOR: 400, BEHEERDER: 400}
     ),  # nothing was previewed, so there is nothing to confirm
+    "scholing:import_annuleren": Regel(
+        kwargs=traject, method="post", expect={**COORDINATOR_SCHRIJFT, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
+    # Scholing: privacy (inzage and erasure by coordinators; the privacy page is public)
+    "scholing:persoon_inzage": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
+    "scholing:persoon_inzage_json": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
+    "scholing:persoon_vergeten": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
+    "scholing:bewaartermijn": Regel(expect=ALLEEN_COORDINATOR),
+    "scholing:privacy": Regel(expect=dict.fromkeys(ROLLEN, 200)),
     # Rapportage
     "rapportage:dashboard": Regel(kwargs=traject, expect=NIET_ZICHTBAAR_VOOR_B),
     "rapportage:register_index": Regel(),
@@ -203,6 +244,7 @@ RULES: dict[str, Regel] = {
         expect={ANONIEM: LOGIN, LEIDER_A: 403, LEIDER_B: 404, COORDINATOR: DONE, LECTORAAT: DONE, BEHEERDER: DONE},
     ),
     "rapportage:eindrapport_pdf": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    "rapportage:eindrapport_versie_pdf": Regel(kwargs=lambda w: {"pk": eindrapportversie(w)}, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_cijfers": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
     # Accounts and infrastructure
     "login": Regel(
@@ -211,7 +253,49 @@ RULES: dict[str, Regel] = {
     "logout": Regel(method="post", expect=dict.fromkeys(ROLLEN, LOGIN)),
     "password_change": Regel(),
     "password_change_done": Regel(),
+    "account_instellingen": Regel(),
+    # Two-factor authentication: reachable before the second step; nobody in the matrix has an app yet (so there is
+    # no code to ask: home; nothing to renew or turn off: back to "Mijn account"), and setting it up is for everyone.
+    "tweestaps_controleren": Regel(expect={rol: HOME for rol in ROLLEN if rol != ANONIEM}),
+    "tweestaps_instellen": Regel(),
+    "tweestaps_noodcodes": Regel(method="post", expect={rol: DONE for rol in ROLLEN if rol != ANONIEM}),
+    "tweestaps_uitzetten": Regel(method="post", expect={rol: DONE for rol in ROLLEN if rol != ANONIEM}),
+    "password_reset": Regel(expect=dict.fromkeys(ROLLEN, 200)),
+    "password_reset_done": Regel(expect=dict.fromkeys(ROLLEN, 200)),
+    "password_reset_confirm": Regel(kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig"}, expect=ALLE_400),
+    "password_reset_complete": Regel(expect=dict.fromkeys(ROLLEN, 200)),
+    "uitnodiging_accepteren": Regel(kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig"}, expect=ALLE_400),
+    # Accounts of a werkplaats: its coordinators and superusers (leader A's account; its only role stays, 400)
+    "werkplaats:account_start": Regel(expect={**ALLEEN_COORDINATOR, COORDINATOR: DONE}),
+    "werkplaats:account_list": Regel(kwargs=werkplaats, expect=ALLEEN_COORDINATOR),
+    "werkplaats:account_uitnodigen": Regel(kwargs=werkplaats, expect=ALLEEN_COORDINATOR),
+    "werkplaats:account_detail": Regel(kwargs=account_a, expect=ALLEEN_COORDINATOR),
+    "werkplaats:account_rol_toevoegen": Regel(
+        kwargs=account_a, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: 400, BEHEERDER: 400}
+    ),
+    "werkplaats:account_rol_intrekken": Regel(
+        kwargs=lambda w: {**account_a(w), "rol": w.leider_a.rollen.get().pk},
+        method="post",
+        expect={**ALLEEN_COORDINATOR, COORDINATOR: 400, BEHEERDER: 400},
+    ),
+    "werkplaats:account_opnieuw_uitnodigen": Regel(
+        kwargs=account_a, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: 400, BEHEERDER: 400}
+    ),
+    "werkplaats:account_deactiveren": Regel(
+        kwargs=account_a, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
+    "werkplaats:account_activeren": Regel(
+        kwargs=account_a, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
+    "werkplaats:account_ontgrendelen": Regel(
+        kwargs=account_a, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
+    "werkplaats:mail_list": Regel(kwargs=werkplaats, expect=ALLEEN_COORDINATOR),
+    "werkplaats:mail_opnieuw": Regel(
+        kwargs=mislukte_mail, method="post", expect={**ALLEEN_COORDINATOR, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
     "healthz": Regel(expect=dict.fromkeys(ROLLEN, 200)),
+    "toegankelijkheid": Regel(expect=dict.fromkeys(ROLLEN, 200)),  # the accessibility statement is public
 }
 
 # Django's admin lives under /beheer/ and guards itself (staff only); it is checked in test_beheer_*.

@@ -7,6 +7,9 @@ use these mixins too.
 
 from __future__ import annotations
 
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+
 from werkplaats.access import BewerkbaarMixin, OuderMixin
 
 from .models import Traject
@@ -37,3 +40,12 @@ class TrajectOnderdeelMixin(BewerkbaarMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(traject=self.object.traject, **kwargs)
+
+
+class CatalogusBeheerMixin(LoginRequiredMixin):
+    """The method catalogue is shared by every werkplaats: only superusers create or change a method (403)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -11,11 +11,15 @@ from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
 
 
 class MethodeAliasInline(admin.TabularInline):
-    """Saved together with the method by `methode_opslaan`."""
+    """The catalogue's names, saved together with the method by `methode_opslaan`."""
 
     model = MethodeAlias
     extra = 0
     can_delete = False
+    exclude = ["werkplaats"]  # the catalogue's names; a werkplaats's own are changed on its method page
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(werkplaats__isnull=True)
 
 
 @admin.register(Methode)

@@ -159,4 +159,34 @@ class MethodeForm(forms.ModelForm):
         }
 
 
-AliasFormSet = forms.inlineformset_factory(Methode, MethodeAlias, fields=["naam", "context"], extra=2, can_delete=False)
+class AliasFormSetBasis(forms.BaseInlineFormSet):
+    """One name per context, in the catalogue and in each werkplaats (the constraints are conditional, so the
+    formset's own uniqueness check does not see them)."""
+
+    def clean(self):
+        super().clean()
+        gezien = set()
+        for form in self.forms:
+            context = form.cleaned_data.get("context") if form.cleaned_data else None
+            if context:
+                if context in gezien:
+                    raise forms.ValidationError(_("Corrigeer de dubbele gegevens voor context: één naam per context."))
+                gezien.add(context)
+
+
+AliasFormSet = forms.inlineformset_factory(
+    Methode, MethodeAlias, formset=AliasFormSetBasis, fields=["naam", "context"], extra=2, can_delete=False
+)
+
+
+def alias_formset(data, *, methode: Methode, werkplaats=None, prefix: str = "aliassen"):
+    """The names of a method in its contexts: the catalogue's (`werkplaats` None) or one werkplaats's own."""
+    formset = AliasFormSet(
+        data,
+        instance=methode,
+        prefix=prefix,
+        queryset=MethodeAlias.objects.filter(werkplaats=werkplaats) if methode.pk else MethodeAlias.objects.none(),
+    )
+    for form in formset.forms:  # validated with the werkplaats it is saved with (the unique constraints use it)
+        form.instance.werkplaats = werkplaats
+    return formset

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from werkplaats.lib.versies import Versiebeheerd
 from werkplaats.models import Organisatie, OrganisatieGebondenQuerySet, Rol, Werkplaats
 
 
-class Methode(models.Model):
+class Methode(Versiebeheerd):
     """A method or intervention a werkplaats trains professionals in (Het Gesprek, IRB, T-shaped, ...)."""
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
@@ -21,6 +22,7 @@ class Methode(models.Model):
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     kenmerken = models.TextField(_("kenmerken"), blank=True, help_text=_("Eén kenmerk per regel, in volgorde."))
     databank_url = models.URLField(_("link naar databank"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["korte_naam"]
@@ -37,24 +39,58 @@ class Methode(models.Model):
     def kenmerken_lijst(self) -> list[str]:
         return [regel.strip() for regel in self.kenmerken.splitlines() if regel.strip()]
 
-    def alias(self, context: str) -> str:
-        """The name used in a context (e.g. a chapter of the end report), else the full name."""
+    def alias(self, context: str, werkplaats: Werkplaats | int | None = None) -> str:
+        """The name used in a context (e.g. a chapter of the end report): the werkplaats's own name for it,
+        else the catalogue's, else the full name."""
+        werkplaats_id = werkplaats.pk if isinstance(werkplaats, Werkplaats) else werkplaats
+        catalogus = None
         for alias in self.aliassen.all():
             if alias.context == context:
-                return alias.naam
-        return self.naam
+                if werkplaats_id is not None and alias.werkplaats_id == werkplaats_id:
+                    return alias.naam
+                if alias.werkplaats_id is None:
+                    catalogus = alias.naam
+        return catalogus or self.naam
+
+    def mag_bewerken(self, user) -> bool:
+        """The catalogue is shared by every werkplaats: only superusers change a method itself."""
+        return user.is_superuser
 
 
 class MethodeAlias(models.Model):
+    """A name of a method in a context; of one werkplaats (its coordinators choose it), or of the catalogue."""
+
     methode = models.ForeignKey(Methode, on_delete=models.CASCADE, related_name="aliassen", verbose_name=_("methode"))
+    werkplaats = models.ForeignKey(
+        Werkplaats,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="methode_aliassen",
+        verbose_name=_("werkplaats"),
+        help_text=_("Leeg: de naam van de gedeelde catalogus, voor elke werkplaats."),
+    )
     naam = models.CharField(_("naam"), max_length=200)
     context = models.CharField(_("context"), max_length=100, help_text=_("Waar deze naam wordt gebruikt."))
+    history = HistoricalRecords()
 
     class Meta:
-        ordering = ["methode", "context"]
+        ordering = ["methode", "werkplaats", "context"]
         verbose_name = _("alias")
         verbose_name_plural = _("aliassen")
-        constraints = [models.UniqueConstraint(fields=["methode", "context"], name="alias_uniek_per_context")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["methode", "context"],
+                condition=Q(werkplaats__isnull=True),
+                name="alias_uniek_per_context",
+                violation_error_message=_("De catalogus heeft al een naam voor deze context."),
+            ),
+            models.UniqueConstraint(
+                fields=["methode", "werkplaats", "context"],
+                name="alias_uniek_per_werkplaats_en_context",
+                violation_error_message=_("Deze werkplaats heeft al een naam voor deze context."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -82,7 +118,7 @@ class TrajectGebondenQuerySet(models.QuerySet):
         return self.filter(**{f"{self.traject_pad}__in": Traject.objects.zichtbaar_voor(user)})
 
 
-class Traject(models.Model):
+class Traject(Versiebeheerd):
     werkplaats = models.ForeignKey(
         Werkplaats, on_delete=models.PROTECT, related_name="trajecten", verbose_name=_("werkplaats")
     )
@@ -140,7 +176,7 @@ class Traject(models.Model):
         return [regel.strip() for regel in self.activiteiten.splitlines() if regel.strip()]
 
 
-class Fase(models.Model):
+class Fase(Versiebeheerd):
     class Theorie(models.TextChoices):
         VERSPREIDING = "verspreiding", _("verspreiding")
         ADOPTIE = "adoptie", _("adoptie")
@@ -163,6 +199,7 @@ class Fase(models.Model):
         help_text=_("Alleen als de periode niet aaneengesloten is, bijvoorbeeld ‘februari en juni 2015’."),
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    history = HistoricalRecords()
 
     objects = TrajectGebondenQuerySet.as_manager()
 
@@ -204,7 +241,7 @@ class DeelnameQuerySet(OrganisatieGebondenQuerySet):
     pass
 
 
-class Deelname(models.Model):
+class Deelname(Versiebeheerd):
     """An organisation takes part in a trajectory, for one or more methods."""
 
     class Borging(models.TextChoices):
@@ -265,7 +302,7 @@ class Deelname(models.Model):
         return self.traject.mag_bewerken(user)
 
 
-class Streefwaarde(models.Model):
+class Streefwaarde(Versiebeheerd):
     """A target (beoogd resultaat). Derived targets are computed, never stored twice."""
 
     class Indicator(models.TextChoices):
@@ -296,6 +333,7 @@ class Streefwaarde(models.Model):
     waarde = models.PositiveIntegerField(_("waarde"))
     formulering = models.CharField(_("formulering"), max_length=20, choices=Formulering.choices, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
 
     objects = TrajectGebondenQuerySet.as_manager()
 

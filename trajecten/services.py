@@ -11,24 +11,44 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from werkplaats.models import Werkplaats
+
 from .models import Deelname, Fase, Methode, MethodeAlias, Streefwaarde, Traject
 
 
-@transaction.atomic
-def methode_opslaan(*, methode: Methode, aliassen: Iterable[MethodeAlias] = ()) -> Methode:
-    """Save a method with its new or changed aliases (names used in a context): all of them or none.
-
-    An alias that is refused is reported under `aliassen`, not on the method's own fields.
-    """
-    methode.full_clean()
-    methode.save()
+def _aliassen_opslaan(methode: Methode, aliassen: Iterable[MethodeAlias], werkplaats: Werkplaats | None) -> None:
     for alias in aliassen:
+        if alias.pk and alias.werkplaats_id != (werkplaats.pk if werkplaats else None):
+            raise ValidationError({"aliassen": _("Deze naam hoort bij een andere werkplaats.")})
         alias.methode = methode
+        alias.werkplaats = werkplaats
         try:
             alias.full_clean()
         except ValidationError as error:
             raise ValidationError({"aliassen": error.messages}) from error
         alias.save()
+
+
+@transaction.atomic
+def methode_opslaan(*, methode: Methode, aliassen: Iterable[MethodeAlias] = ()) -> Methode:
+    """Save a method of the shared catalogue with its new or changed catalogue aliases (names used in a
+    context, for every werkplaats): all of them or none. Only superusers change the catalogue (the views check).
+
+    An alias that is refused is reported under `aliassen`, not on the method's own fields.
+    """
+    methode.full_clean()
+    methode.save()
+    _aliassen_opslaan(methode, aliassen, None)
+    return methode
+
+
+@transaction.atomic
+def methode_namen_opslaan(*, methode: Methode, werkplaats: Werkplaats, aliassen: Iterable[MethodeAlias]) -> Methode:
+    """Save a werkplaats's own names of a catalogue method (e.g. per chapter of its end report): all or none.
+
+    The method itself is not changed; another werkplaats's names are refused.
+    """
+    _aliassen_opslaan(methode, aliassen, werkplaats)
     return methode
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("methoden/nieuw/", views.MethodeCreateView.as_view(), name="methode_create"),
     path("methoden/<int:pk>/", views.MethodeDetailView.as_view(), name="methode_detail"),
     path("methoden/<int:pk>/bewerken/", views.MethodeUpdateView.as_view(), name="methode_update"),
+    path("methoden/<int:pk>/namen/<int:werkplaats>/", views.MethodeNamenView.as_view(), name="methode_namen"),
 ]

@@ -1,23 +1,28 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin, SingleTableView
 
 from werkplaats import extensions
 from werkplaats.access import BewerkbaarMixin, CoordinatorVereistMixin, ZichtbaarMixin
+from werkplaats.models import Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin
 
 from . import selectors, services
 
 # Other apps still import these two from here; they live in `access`.
-from .access import OnderTrajectMixin, TrajectOnderdeelMixin
+from .access import CatalogusBeheerMixin, OnderTrajectMixin, TrajectOnderdeelMixin
 from .filters import TrajectFilter
-from .forms import AliasFormSet, DeelnameForm, FaseForm, MethodeForm, StreefwaardeForm, TrajectForm
+from .forms import DeelnameForm, FaseForm, MethodeForm, StreefwaardeForm, TrajectForm, alias_formset
 from .models import Deelname, Fase, Methode, Streefwaarde, Traject
 from .tables import MethodeTable, TrajectTable
 
@@ -179,18 +184,29 @@ class MethodeDetailView(LoginRequiredMixin, DetailView):
     model = Methode
 
     def get_queryset(self):
-        return Methode.objects.prefetch_related("aliassen")
+        return Methode.objects.prefetch_related("aliassen__werkplaats")
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        eigen = list(
+            Werkplaats.objects.all()
+            if user.is_superuser
+            else Werkplaats.objects.filter(pk__in=user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT))
+        )
+        zichtbaar = {w.pk for w in eigen}
         return super().get_context_data(
-            trajecten=Traject.objects.zichtbaar_voor(self.request.user).filter(methoden=self.object),
-            mag_bewerken=self.request.user.is_coordinator,
+            trajecten=Traject.objects.zichtbaar_voor(user).filter(methoden=self.object),
+            mag_bewerken=self.object.mag_bewerken(user),
+            catalogus_namen=[a for a in self.object.aliassen.all() if a.werkplaats_id is None],
+            werkplaats_namen=[a for a in self.object.aliassen.all() if a.werkplaats_id in zichtbaar],
+            namen_van=[w for w in eigen if user.is_superuser or w.pk in user.werkplaats_ids(Rol.Soort.COORDINATOR)],
             **kwargs,
         )
 
 
 class MethodeFormMixin(ServiceFormMixin):
-    """A method with its aliases (names used in a context), saved together or not at all."""
+    """A method of the shared catalogue with its catalogue aliases (names used in a context), saved together or
+    not at all. Only superusers change the catalogue; a werkplaats names a method its own way (`MethodeNamenView`)."""
 
     model = Methode
     form_class = MethodeForm
@@ -199,7 +215,7 @@ class MethodeFormMixin(ServiceFormMixin):
     def get_formset(self):
         if not hasattr(self, "formset"):
             data = self.request.POST if self.request.method == "POST" else None
-            self.formset = AliasFormSet(data, instance=self.object or Methode(), prefix="aliassen")
+            self.formset = alias_formset(data, methode=self.object or Methode())
         return self.formset
 
     def get_context_data(self, **kwargs):
@@ -218,9 +234,60 @@ class MethodeFormMixin(ServiceFormMixin):
         )
 
 
-class MethodeCreateView(CoordinatorVereistMixin, MethodeFormMixin, CreateView):
+class MethodeCreateView(CatalogusBeheerMixin, MethodeFormMixin, CreateView):
     pass
 
 
-class MethodeUpdateView(CoordinatorVereistMixin, MethodeFormMixin, UpdateView):
+class MethodeUpdateView(CatalogusBeheerMixin, MethodeFormMixin, UpdateView):
     pass
+
+
+class MethodeNamenView(LoginRequiredMixin, TemplateView):
+    """A werkplaats's own names of a catalogue method (per context, e.g. a chapter of its end report).
+
+    Coordinators of that werkplaats and superusers change them, everyone else gets a 403. The method itself
+    stays as the catalogue has it.
+    """
+
+    template_name = "trajecten/methode_namen.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.methode = get_object_or_404(Methode, pk=kwargs["pk"])
+        self.werkplaats = get_object_or_404(Werkplaats, pk=kwargs["werkplaats"])
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_superuser
+            and self.werkplaats.pk not in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_formset(self):
+        if not hasattr(self, "formset"):
+            data = self.request.POST if self.request.method == "POST" else None
+            self.formset = alias_formset(data, methode=self.methode, werkplaats=self.werkplaats)
+        return self.formset
+
+    def get_context_data(self, **kwargs):
+        kwargs.pop("pk", None)
+        kwargs.pop("werkplaats", None)  # the URL's argument; the context gets the object
+        return super().get_context_data(
+            methode=self.methode, werkplaats=self.werkplaats, formset=self.get_formset(), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        formset = self.get_formset()
+        if formset.is_valid():
+            try:
+                services.methode_namen_opslaan(
+                    methode=self.methode,
+                    werkplaats=self.werkplaats,
+                    aliassen=[form.save(commit=False) for form in formset if form.has_changed()],
+                )
+            except ValidationError as error:
+                formset._non_form_errors = formset.error_class(error.messages)
+            else:
+                messages.success(request, _("De namen van %(naam)s zijn opgeslagen.") % {"naam": self.methode})
+                return redirect(self.methode)
+        return self.render_to_response(self.get_context_data(), status=400)

@@ -421,8 +421,8 @@ def methode_data(**velden):
     return {**data, **velden}
 
 
-def test_coordinator_maakt_methode_met_alias(client, world):
-    client.force_login(world.coordinator)
+def test_beheerder_maakt_methode_met_alias(client, world):
+    client.force_login(world.beheerder)
     response = client.post(reverse("trajecten:methode_create"), methode_data())
     methode = Methode.objects.get(korte_naam="KW")
     assert response.status_code == 302 and response.url == methode.get_absolute_url()
@@ -441,16 +441,16 @@ def test_coordinator_maakt_methode_met_alias(client, world):
     ],
 )
 def test_foute_methode_of_alias_schrijft_niets(client, world, velden, melding):
-    client.force_login(world.coordinator)
+    client.force_login(world.beheerder)
     response = client.post(reverse("trajecten:methode_create"), methode_data(**velden))
     assert response.status_code == 400
     assert melding in response.content.decode()
     assert not Methode.objects.exists() and not MethodeAlias.objects.exists()
 
 
-def test_coordinator_bewerkt_methode_en_voegt_alias_toe(client, world, methoden):
+def test_beheerder_bewerkt_methode_en_voegt_alias_toe(client, world, methoden):
     methode = methoden["HG"]
-    client.force_login(world.coordinator)
+    client.force_login(world.beheerder)
     data = methode_data(naam="Het Gesprek", korte_naam="HG")
     response = client.post(reverse("trajecten:methode_update", kwargs={"pk": methode.pk}), data)
     assert response.status_code == 302
