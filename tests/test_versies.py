@@ -135,9 +135,7 @@ def paginawaarden(response) -> dict[str, Any]:
     """What a browser posts for the unchanged page: its form and the formsets beside it (a method's names)."""
     gegevens = formulierwaarden(response.context["form"])
     contexten = response.context if isinstance(response.context, list) else [response.context]
-    formsets = {
-        id(w): w for c in contexten for d in c.dicts for w in d.values() if isinstance(w, forms.BaseFormSet)
-    }
+    formsets = {id(w): w for c in contexten for d in c.dicts for w in d.values() if isinstance(w, forms.BaseFormSet)}
     for formset in formsets.values():
         gegevens.update(formulierwaarden(formset.management_form))
         for form in formset.forms:

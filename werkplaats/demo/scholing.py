@@ -139,7 +139,7 @@ UITVAL = [
         "In de praktijk niet bezig met de uitvoering van de methode.",
         1,
     ),
-    ("Promens Care", GESPREK, D(2014, 12, 1), Uitvalreden.BURNOUT, "", 1),
+    ("Promens Care", GESPREK, D(2014, 12, 1), Uitvalreden.PERSOONLIJK, "", 1),
     ("NOVO", TSHAPED, D(2015, 1, 31), Uitvalreden.REORGANISATIE, "", 1),
     ("De Zijlen", IRB, D(2015, 2, 15), Uitvalreden.GEEN_FACILITEITEN, "", 1),
     ("Trias", TSHAPED, D(2015, 3, 1), Uitvalreden.ANDERE_FUNCTIE, "", 1),
