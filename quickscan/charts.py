@@ -2,7 +2,8 @@
 
 Drawn in the house style of `werkplaats.lib.grafieken` (matplotlib's ``Figure`` and the SVG backend inside
 `stijl()`), so the same input gives byte-identical SVG whatever the global settings are. The colours here
-are the seed's black/orange progress chart and the norm colours of the heatmap.
+are the seed's black/orange progress chart and the norm colours of the heatmap. One colour, one meaning, in
+every chart of the app: orange is "changed in the later round", never "at the norm" (that is light blue).
 A missing score (``None``) is never drawn as 0: it gets no bar, no line point and a grey cell.
 """
 
@@ -26,6 +27,7 @@ ZWART = "#000000"
 ORANJE = "#f28c00"
 ROOD = "#d62728"
 GROEN = "#2ca02c"
+BLAUW = "#9ecae1"  # at the norm: neutral, and not the orange of "changed"
 GRIJS = "#e0e0e0"
 NORM_KLEUR = "#555555"
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*", "h")
@@ -47,12 +49,12 @@ class Ronde:
 
 
 def kleur_voor_score(score: int | None, norm: int = 3) -> str:
-    """Cell colour: red below the norm, orange at the norm, green above it, grey when missing."""
+    """Cell colour: red below the norm, light blue at the norm, green above it, grey when missing."""
     if score is None:
         return GRIJS
     if score < norm:
         return ROOD
-    return ORANJE if score == norm else GROEN
+    return BLAUW if score == norm else GROEN
 
 
 @gecached
@@ -171,7 +173,9 @@ def heatmap_svg(
     m, k = max(len(elementen), 1), len(rijen)
     cel_breed, cel_hoog = 0.9, 0.4
     kolommen = 4 if m >= 6 else 2  # legend columns
-    links, rechts, boven, onder = 2.4, 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
+    # Room for the longest organisation name (9 pt: about 0.075 inch a character), so no label is cut off.
+    langste = max(len(_inkorten(naam)) for naam, _ in rijen)
+    links, rechts, boven, onder = max(2.4, 0.3 + 0.075 * langste), 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
     breed, hoog = links + m * cel_breed + rechts, boven + k * cel_hoog + onder
     with stijl():
         fig = Figure(figsize=(breed, hoog))
@@ -194,7 +198,7 @@ def heatmap_svg(
         for spine in ax.spines.values():
             spine.set_visible(False)
         fig.legend(
-            handles=[Patch(facecolor=kleur) for kleur in (ROOD, ORANJE, GROEN, GRIJS)],
+            handles=[Patch(facecolor=kleur) for kleur in (ROOD, BLAUW, GROEN, GRIJS)],
             labels=[f"onder de norm (< {norm})", f"op de norm ({norm})", f"boven de norm (> {norm})", "niet gescoord"],
             loc="lower left",
             bbox_to_anchor=(0.15 / breed, 0.1 / hoog),
@@ -260,5 +264,5 @@ def _afbreken(label: str, breedte: int = 12) -> str:
     return "\n".join(regels)
 
 
-def _inkorten(naam: str, lengte: int = 32) -> str:
+def _inkorten(naam: str, lengte: int = 60) -> str:
     return naam if len(naam) <= lengte else naam[: lengte - 1].rstrip() + "…"

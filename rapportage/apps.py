@@ -9,6 +9,6 @@ class RapportageConfig(AppConfig):
     def ready(self) -> None:
         from werkplaats import extensions
 
-        from . import panels
+        from . import panels, tasks  # noqa: F401  (tasks registers the end report's mail with werkplaats.mail)
 
         extensions.traject_panels.register(panels.traject_panel)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -10,6 +11,9 @@ from matplotlib.figure import Figure
 
 from werkplaats.lib.datums import maand_jaar, maanden_erbij, maanden_tussen
 from werkplaats.lib.grafieken import PALET, gecached, leeg_svg, naar_svg, stijl
+
+# The phases in one neutral colour: a colour means something in the report's charts (orange is "changed").
+FASE_KLEUR = "#4a6f8f"
 
 REEKSEN = (
     ("professionals", "Professionals in scholing"),
@@ -61,13 +65,15 @@ def fasen_svg(fasen: Sequence[Mapping[str, Any]]) -> str:
     begin = min(starts)
     laatste = max(maanden_tussen(begin, e) for e in einden) + 1
     with stijl():
-        fig = Figure(figsize=(7.5, 0.45 * len(fasen) + 1.0), layout="constrained")
+        labels = [_fase_label(f) for f in fasen]
+        regels = sum(label.count("\n") + 1 for label in labels)
+        fig = Figure(figsize=(7.5, 0.28 * regels + 0.2 * len(fasen) + 1.0), layout="constrained")
         ax = fig.subplots()
         for rij, (fase, start, eind) in enumerate(zip(fasen, starts, einden, strict=True)):
             links, lengte = maanden_tussen(begin, start), maanden_tussen(start, eind) + 1
-            balk = ax.barh(rij, lengte, left=links, height=0.6, color=PALET[rij % 3])
+            balk = ax.barh(rij, lengte, left=links, height=0.6, color=FASE_KLEUR)
             balk.patches[0].set_gid(f"fase-{fase['nummer']}")
-        ax.set_yticks(range(len(fasen)), [f"{f['nummer']}. {f['naam'][:38]}" for f in fasen], fontsize=8)
+        ax.set_yticks(range(len(fasen)), labels, fontsize=8)
         ax.invert_yaxis()
         stap = 3 if laatste > 12 else 1
         ticks = list(range(0, laatste + 1, stap))
@@ -79,3 +85,11 @@ def fasen_svg(fasen: Sequence[Mapping[str, Any]]) -> str:
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)
         return naar_svg(fig, titel)
+
+
+def _fase_label(fase: Mapping[str, Any], breedte: int = 34) -> str:
+    """ "3. Uitvoeren van de methode in de eigen werkpraktijk" on at most two lines, broken between words."""
+    regels = textwrap.wrap(f"{fase['nummer']}. {fase['naam']}", breedte, break_long_words=False)
+    if len(regels) > 2:
+        regels = [regels[0], textwrap.shorten(" ".join(regels[1:]), breedte, placeholder=" …")]
+    return "\n".join(regels)

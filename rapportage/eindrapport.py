@@ -9,18 +9,25 @@ Every count comes from `scholing.selectors.traject_cijfers`; nothing is counted 
 from __future__ import annotations
 
 import datetime
+import itertools
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
+import pyphen
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
 from quickscan import charts as quickscan_charts
 from quickscan import selectors as quickscan_selectors
 from quickscan.models import Ronde
+from scholing.models import Bijeenkomst
 from scholing.selectors import TrajectCijfers, traject_cijfers
 from trajecten.models import Deelname, Methode, Traject
-from werkplaats.lib.datums import datum_lang, maandperiode
+from werkplaats.lib.datums import datum_lang, maand_jaar, maanden_erbij, maanden_tussen, maandperiode
 from werkplaats.models import Organisatie
 
 from . import charts, markup
@@ -34,17 +41,30 @@ SECTIES = [
     ("voorwoord", "Voorwoord"),
     ("werkplaats", "1.1 De werkplaats"),
     ("implementatie", "1.2 Implementatie"),
+    ("doel", "1.3 Doel, activiteiten en beoogde resultaten (inleiding)"),
+    ("beoogd_borging", "1.3.3 en 4.1 6. Borging: beoogd"),
+    ("beoogd_onderwijs", "1.3.3 en 4.1 7. Initieel onderwijs: beoogd"),
+    ("beoogd_beschrijving", "1.3.3 en 4.1 8. Beschrijving: beoogd"),
+    ("beoogd_disseminatie", "1.3.3 en 4.1 9. Disseminatie: beoogd"),
     ("aanpak", "2 De aanpak van het implementatietraject"),
+    ("projectorganisatie", "2.1 Projectorganisatie"),
+    ("werkwijze_inleiding", "2.2 Aanpak: motto en keuze van de methoden"),
+    ("werkwijze", "2.2 Aanpak: voorwaarde en werkwijze"),
+    ("methoden_doel", "2.3 Doel van de methoden"),
     ("proces", "3 Het implementatieproces"),
     ("scholing", "4.1 1. Scholing"),
     ("buddies", "4.1 2. Buddy's"),
     ("implementatieleiders", "4.1 3. Implementatieleiders"),
+    ("implementatieleiders_ervaringen", "4.1 3. Implementatieleiders: ervaringen"),
     ("vrijwilligers", "4.1 4. Vrijwilligers"),
     ("ambtenaren", "4.1 5. Ambtenaren/managers"),
     ("borging", "4.1 6. Borging"),
+    ("borging_vervolg", "4.1 6. Borging: belemmeringen en vervolg"),
     ("onderwijs", "4.1 7. Initieel onderwijs"),
     ("beschrijving", "4.1 8. Beschrijving implementatietraject"),
     ("disseminatie", "4.1 9. Disseminatie"),
+    ("presentaties_slot", "Bijlage 2: slot"),
+    ("achterpagina", "Achterpagina"),
 ]
 
 STANDAARDTEKSTEN = {
@@ -59,12 +79,34 @@ STANDAARDTEKSTEN = {
         "Implementatie is het systematisch en planmatig invoeren van bestaande kennis met als doel deze een "
         "structurele plaats te geven in het beroepsmatig handelen en/of het functioneren van een organisatie."
     ),
+    "doel": "Het projectplan beschrijft het doel, de activiteiten en de beoogde resultaten van het traject.",
+    "beoogd_borging": (
+        "De organisaties gaan daadwerkelijk aan de slag met de implementatie van de methoden in hun "
+        "organisatorisch handelen; het implementatie- en borgingsproces hoeft aan het eind nog niet af te zijn."
+    ),
+    "beoogd_onderwijs": (
+        "Bijdragen aan het initiële onderwijs in de vorm van colleges, workshops en opleidingsmodulen, zodat het "
+        "curriculum aansluit bij de vraag uit het werkveld."
+    ),
+    "beoogd_beschrijving": (
+        "Een beschrijving van de implementatietrajecten, met aandacht voor de methode van implementatie."
+    ),
+    "beoogd_disseminatie": "Disseminatie van de uitkomsten via diverse kanalen.",
     "aanpak": (
         "De implementatie is opgehangen aan een beperkt aantal methoden die een centrale plaats innemen in de "
         "beoogde nieuwe werkwijzen. De deelnemende professionals werkten rond de methode samen met twee "
         "collega's, buddy's, aan wie zij het geleerde doorgaven, zodat een inktvlekproces zou ontstaan."
     ),
-    "proces": "Het implementatieproces verliep van {{ start }} tot en met {{ einde }} in {{ fasen_aantal }} fasen.",
+    "projectorganisatie": (
+        "Rond de methoden zijn scholingsgroepen van professionals van de deelnemende instellingen en gemeenten "
+        "gevormd. Daarnaast was er een groep implementatieleiders, die de voortgang bewaakte."
+    ),
+    "werkwijze_inleiding": "Aan de geïnteresseerde organisaties zijn deze methoden voorgelegd:",
+    "werkwijze": "",
+    "methoden_doel": "",
+    "proces": (
+        "Het implementatieproces liep van {{ start_maand }} tot en met {{ einde_maand }}, in {{ fasen_aantal }} fasen."
+    ),
     "scholing": "In totaal zijn **{{ geschoold_totaal }}** in één of meer methoden geschoold.",
     "buddies": (
         "De deelnemers aan de scholing hadden minimaal twee buddy's in hun organisatie. Sommige deelnemers "
@@ -76,13 +118,21 @@ STANDAARDTEKSTEN = {
         "verschillende organisaties. Het aantal deelnemers is in de loop van het traject afgenomen, van "
         "{{ leiders_totaal }} tot {{ leiders_actief }} actieve deelnemers. Redenen:"
     ),
-    "vrijwilligers": "Bij de trainingsmodules zijn {{ vrijwilligers }} vrijwilligers betrokken geweest.",
+    "implementatieleiders_ervaringen": "",
+    "vrijwilligers": "Bij de trainingsmodules zijn {{ vrijwilligers_tekst }} vrijwilligers betrokken geweest.",
     "ambtenaren": "In totaal zijn er {{ ambtenaren_totaal }} ambtenaren geschoold in de betreffende onderwijsmodules.",
     "borging": "We zien wisselende resultaten.",
+    "borging_vervolg": "",
     "onderwijs": "De methoden hebben een plaats gekregen in het initieel onderwijs:",
     "beschrijving": "De drie implementatietrajecten zijn beschreven in:",
     "disseminatie": "De resultaten zijn via diverse kanalen verspreid:",
+    "presentaties_slot": "",
+    "achterpagina": "{{ werkplaats }}  \n{{ hogeschool }}, lectoraat {{ lectoraat }}",
 }
+
+# Borging states whose organisations the report does not name unless asked (the seed keeps them anonymous).
+ANONIEM = ("belemmerd", "gestopt")
+GETALWOORDEN = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
 
 # Figures that a report may print with other wording than the computed value (with a note).
 CORRIGEERBAAR = [
@@ -120,19 +170,80 @@ def voorwoord_organisaties(deelnames: list[Deelname]) -> list[str]:
     return regels
 
 
+def projectorganisatie(deelnames: list[Deelname]) -> dict[str, list[str]]:
+    """2.1: the municipalities, the institutions from the start, and who joined later (each sorted by name)."""
+
+    def sortering(naam: str) -> str:
+        return naam.lower().removeprefix("de ").removeprefix("het ")
+
+    vanaf_start = [d for d in deelnames if not d.later_ingestapt]
+    gemeenten = [d.organisatie.naam for d in vanaf_start if d.organisatie.soort == Organisatie.Soort.GEMEENTE]
+    return {
+        "gemeenten": sorted((naam.removeprefix("Gemeente ") for naam in gemeenten), key=sortering),
+        "instellingen": sorted(
+            (d.organisatie.naam for d in vanaf_start if d.organisatie.soort != Organisatie.Soort.GEMEENTE),
+            key=sortering,
+        ),
+        "later": sorted((d.organisatie.naam for d in deelnames if d.later_ingestapt), key=sortering),
+    }
+
+
+def doelen_met_methoden(doelen: list[str], methoden: list[str]) -> list[dict[str, Any]]:
+    """The goals as 1.3.1 prints them, each list of methods once, as a list under its goal.
+
+    A goal that ends in a list ("... in drie methoden: Het Gesprek; T-shaped; Rehabilitatie") keeps the text up
+    to the colon and gets its own names as the list; otherwise the first goal gets the trajectory's methods.
+    """
+    uit: list[dict[str, Any]] = []
+    for doel in doelen:
+        kop, dubbelepunt, staart = doel.rpartition(":")
+        namen = [d.strip().rstrip(".") for d in staart.split(";") if d.strip()]
+        if dubbelepunt and len(namen) > 1:
+            uit.append({"tekst": kop + ":", "methoden": namen})
+        else:
+            uit.append({"tekst": doel, "methoden": []})
+    if uit and not any(d["methoden"] for d in uit):
+        uit[0]["methoden"] = list(methoden)
+    return uit
+
+
 def _methode_code(methode: Methode) -> str:
     return slugify(methode.korte_naam).replace("-", "_")
 
 
-def _figuren(traject: Traject, cijfers: TrajectCijfers) -> dict[str, object]:
-    """The report's figures: the values its {{ placeholders }} and overrides name."""
+def _figuren(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date) -> dict[str, object]:
+    """The report's figures: the values its {{ placeholders }} and overrides name (dates in Dutch)."""
     with translation.override(TAAL):
-        periode_lang = " – ".join(datum_lang(d) for d in (traject.startdatum, traject.einddatum))
+        return _figuren_nl(traject, cijfers, peildatum)
+
+
+def leidersoverleg(dagen: list[datetime.date]) -> str:
+    """How often the leaders met, in words: "eens in de drie maanden" (the median gap, in months)."""
+    if len(dagen) < 2:
+        return ""
+    tussen = sorted(max(1, maanden_tussen(a, b)) for a, b in itertools.pairwise(dagen))
+    maanden = tussen[len(tussen) // 2]
+    if maanden == 1:
+        return "elke maand"
+    return f"eens in de {GETALWOORDEN.get(maanden, str(maanden))} maanden"
+
+
+def _figuren_nl(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date) -> dict[str, object]:
+    leidersdagen = sorted(
+        Bijeenkomst.objects.filter(
+            traject=traject, soort=Bijeenkomst.Soort.IMPLEMENTATIELEIDERS, datum__lte=peildatum
+        ).values_list("datum", flat=True)
+    )
+    periode_lang = " – ".join(datum_lang(d) for d in (traject.startdatum, traject.einddatum))
     figuren: dict[str, object] = {
         "werkplaats": traject.werkplaats.naam,
         "werkplaats_omschrijving": traject.werkplaats.omschrijving,
-        "start": f"{traject.startdatum:%d-%m-%Y}",
-        "einde": f"{traject.einddatum:%d-%m-%Y}",
+        "hogeschool": traject.werkplaats.hogeschool,
+        "lectoraat": traject.werkplaats.lectoraat,
+        "start": datum_lang(traject.startdatum),
+        "einde": datum_lang(traject.einddatum),
+        "start_maand": maand_jaar(traject.startdatum),
+        "einde_maand": maand_jaar(traject.einddatum),
         "periode": f"{traject.startdatum.year}-{traject.einddatum.year}",
         "periode_lang": periode_lang,
         "fasen_aantal": traject.fasen.count(),
@@ -144,7 +255,10 @@ def _figuren(traject: Traject, cijfers: TrajectCijfers) -> dict[str, object]:
         "leiders_totaal": cijfers.leiders_totaal,
         "leiders_organisaties": cijfers.leiders_organisaties,
         "leiders_actief": cijfers.leiders_actief,
+        "leiders_bijeenkomsten": len(leidersdagen),
+        "leiders_overleg": leidersoverleg(leidersdagen),
         "vrijwilligers": cijfers.vrijwilligers,
+        "vrijwilligers_tekst": str(cijfers.vrijwilligers) if cijfers.vrijwilligers else "geen",
         "ambtenaren_totaal": cijfers.ambtenaren_totaal,
         "streef_professionals": cijfers.streefwaarden.get("professionals"),
         "streef_buddies_per_deelnemer": cijfers.streefwaarden.get("buddies_per_deelnemer"),
@@ -167,7 +281,7 @@ def figuren(rapport: Eindrapport) -> tuple[dict[str, object], dict[str, object]]
     if rapport.bevroren_gegevens:
         berekend = dict(rapport.bevroren_gegevens["figuren"])
     else:
-        berekend = _figuren(rapport.traject, traject_cijfers(rapport.traject, rapport.peildatum))
+        berekend = _figuren(rapport.traject, traject_cijfers(rapport.traject, rapport.peildatum), rapport.peildatum)
     gedrukt = dict(berekend)
     if rapport.pk is not None:
         gedrukt.update({c.sleutel: c.waarde for c in rapport.correcties.all()})
@@ -181,15 +295,15 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
         deelnames = list(
             Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
         )
-        figuren = _figuren(traject, cijfers)
+        figuren = _figuren(traject, cijfers, peildatum)
         methoden = []
         for m in cijfers.methoden:
             methoden.append(
                 {
                     "code": _methode_code(m.methode),
-                    "naam": m.methode.alias("eindrapport 4.1"),
-                    "naam_beschrijving": m.methode.alias("eindrapport 2.3"),
-                    "naam_doel": m.methode.alias("eindrapport 1.3"),
+                    "naam": m.methode.alias("eindrapport 4.1", traject.werkplaats_id),
+                    "naam_beschrijving": m.methode.alias("eindrapport 2.3", traject.werkplaats_id),
+                    "naam_doel": m.methode.alias("eindrapport 1.3", traject.werkplaats_id),
                     "korte_naam": m.methode.korte_naam,
                     "omschrijving": m.methode.omschrijving,
                     "kenmerken": m.methode.kenmerken_lijst,
@@ -216,10 +330,12 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
             }
             for f in traject.fasen.all()
         ]
-        borging = defaultdict(list)
+        borging: dict[str, dict[str, Any]] = {}
+        for code, label in Deelname.Borging.choices:  # in the order of the choices: the good news first
+            borging[code] = {"code": code, "status": str(label), "organisaties": []}
         for d in deelnames:
             if d.borging:
-                borging[d.get_borging_display()].append({"naam": d.organisatie.naam, "url": d.bewijs_url})
+                borging[d.borging]["organisaties"].append({"naam": d.organisatie.naam, "url": d.bewijs_url})
         return {
             "traject": traject.naam,
             "peildatum": peildatum.isoformat(),
@@ -227,10 +343,13 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
             "figuren": figuren,
             "organisaties_voorwoord": voorwoord_organisaties(deelnames),
             "organisaties_later": [d.organisatie.naam for d in deelnames if d.later_ingestapt],
-            "doelen": traject.doelen,
+            "projectorganisatie": projectorganisatie(deelnames),
+            "doelen": doelen_met_methoden(traject.doelen, [m["naam_doel"] for m in methoden]),
             "activiteiten": traject.activiteitenlijst,
             "methoden": methoden,
-            "aangeboden": [m.alias("eindrapport 2.2") for m in traject.methoden_aangeboden.all()],
+            "aangeboden": [
+                m.alias("eindrapport 2.2", traject.werkplaats_id) for m in traject.methoden_aangeboden.all()
+            ],
             "fasen": fasen,
             "fasen_svg": charts.fasen_svg(fasen),
             "organisaties_per_aantal_methoden": [
@@ -238,7 +357,7 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
             ],
             "leiders_redenen": [[reden, n] for reden, n in cijfers.leiders_redenen],
             "leiders_functies": cijfers.leiders_functies,
-            "borging": [[status, orgs] for status, orgs in borging.items()],
+            "borging": [b for b in borging.values() if b["organisaties"]],
             "doelen_tabel": [
                 {
                     "label": d.label,
@@ -253,48 +372,127 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
         }
 
 
-def _bijlagen(traject: Traject) -> dict[str, Any]:
-    items = list(
-        Disseminatie.objects.filter(traject=traject, actief=True)
-        .prefetch_related("programma")
-        .order_by("bijlage", "datum", "jaar", "pk")
+def _tekst(waarde: str) -> str:
+    """A register field as printed inside a sentence: without the trailing full stop the sentence adds."""
+    return waarde.strip().rstrip(".").strip()
+
+
+def _redactie(waarde: str) -> str:
+    """Editors without a typed "(red.)": the reference adds it once."""
+    return re.sub(r"\s*\(red\.\)\s*$", "", waarde.strip())
+
+
+def _item(d: Disseminatie) -> dict[str, Any]:
+    return {
+        "soort": d.get_soort_display(),
+        "code": d.soort,
+        "bijlage": d.bijlage,
+        "titel": _tekst(d.titel),
+        "auteurs": d.auteurs.strip(),
+        "rubriek": d.rubriek,
+        "datum": datum_lang(d.datum) if d.datum else "",
+        "datum_iso": _iso(d.datum) or "",
+        "jaar": d.jaar or (d.datum.year if d.datum else None),
+        "evenement": _tekst(d.evenement),
+        "plaats": _tekst(d.plaats),
+        "uitgever": _tekst(d.uitgever),
+        "boektitel": _tekst(d.boektitel),
+        "redactie": _redactie(d.redactie),
+        "url": d.url,
+        "status": d.get_status_display() if d.status != Disseminatie.Status.VERSCHENEN else "",
+        "omschrijving": d.omschrijving,
+        "programma": [
+            {
+                "soort": p.get_soort_display(),
+                "code": p.soort,
+                "nummer": p.nummer,
+                "titel": p.titel,
+                "sprekers": p.sprekers,
+                "omschrijving": p.omschrijving,
+            }
+            for p in d.programma.all()
+            if p.actief
+        ],
+    }
+
+
+def _groepen(items: list[dict[str, Any]], sleutel: str) -> list[dict[str, Any]]:
+    """Items grouped by `sleutel`, the groups in the order of their first item."""
+    groepen: dict[Any, list[dict[str, Any]]] = {}
+    for item in items:
+        groepen.setdefault(item[sleutel], []).append(item)
+    return [{"kop": kop, "items": lijst} for kop, lijst in groepen.items()]
+
+
+def _presentaties(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bijlage 2 as printed: the conferences (with their programme), the Wmo-ateliers, then per presenter per year."""
+    eerst = {"Conferenties": 0, "Wmo-atelier": 1}
+    bijeenkomsten = sorted(
+        (p for p in items if p["code"] != Disseminatie.Soort.PRESENTATIE),
+        key=lambda p: (eerst.get(p["rubriek"], 2), p["rubriek"], p["datum_iso"] or str(p["jaar"] or "")),
     )
+    for p in bijeenkomsten:
+        p["plenair"] = [o for o in p["programma"] if o["code"] != "workshop"]
+        p["workshops"] = [o for o in p["programma"] if o["code"] == "workshop"]
+    sprekers = []
+    for groep in _groepen(
+        sorted((p for p in items if p["code"] == Disseminatie.Soort.PRESENTATIE), key=lambda p: p["rubriek"]),
+        "rubriek",
+    ):
+        per_jaar = sorted(groep["items"], key=lambda p: (-(p["jaar"] or 0), p["datum_iso"] or "9"))
+        sprekers.append({"naam": groep["kop"], "jaren": _groepen(per_jaar, "jaar")})
+    return {"bijeenkomsten": _groepen(bijeenkomsten, "rubriek"), "sprekers": sprekers}
 
-    def item(d: Disseminatie) -> dict[str, Any]:
-        return {
-            "soort": d.get_soort_display(),
-            "titel": d.titel,
-            "auteurs": d.auteurs,
-            "rubriek": d.rubriek,
-            "datum": datum_lang(d.datum) if d.datum else "",
-            "datum_iso": _iso(d.datum) or "",
-            "jaar": d.jaar or (d.datum.year if d.datum else None),
-            "evenement": d.evenement,
-            "plaats": d.plaats,
-            "uitgever": d.uitgever,
-            "boektitel": d.boektitel,
-            "redactie": d.redactie,
-            "url": d.url,
-            "status": d.get_status_display() if d.status != Disseminatie.Status.VERSCHENEN else "",
-            "omschrijving": d.omschrijving,
-            "programma": [
-                {
-                    "soort": p.get_soort_display(),
-                    "code": p.soort,
-                    "nummer": p.nummer,
-                    "titel": p.titel,
-                    "sprekers": p.sprekers,
-                }
-                for p in d.programma.all()
-                if p.actief
-            ],
-        }
 
+def _kanalen(items: list[dict[str, Any]], modules: list[Onderwijsmodule], traject: Traject) -> list[dict[str, str]]:
+    """4.1 item 9: every channel of the register once, with the annex it is shown in."""
+    kanalen: list[dict[str, str]] = []
+    gezien: set[str] = set()
+
+    def kanaal(tekst: str, bijlage: str = "") -> None:
+        if tekst not in gezien:
+            gezien.add(tekst)
+            kanalen.append({"tekst": tekst, "bijlage": bijlage})
+
+    for item in items:
+        if item["code"] == Disseminatie.Soort.WEBSITE:
+            kanaal(f"Website {item['titel']}")
+        elif item["code"] == Disseminatie.Soort.WMO_ATELIER:
+            kanaal(f"Wmo-atelier: {item['titel']}", item["bijlage"])
+    if modules:
+        namen = ", ".join(m.naam for m in modules if m.methode_id)
+        kanaal(f"Ontwikkelde onderwijsmodulen ({namen}), opgenomen in de curricula")
+    for item in items:
+        if not item["bijlage"] and item["code"] not in (Disseminatie.Soort.WEBSITE, Disseminatie.Soort.WMO_ATELIER):
+            kanaal(item["titel"])
+    namen = {
+        Disseminatie.Bijlage.PUBLICATIES: "Publicaties",
+        Disseminatie.Bijlage.PRESENTATIES: "Presentaties",
+        Disseminatie.Bijlage.POSTER: "Poster",
+        Disseminatie.Bijlage.NIEUWSBRIEF: "Nieuwsbrief",
+    }
+    for bijlage, naam in namen.items():
+        if any(i["bijlage"] == bijlage for i in items):
+            kanaal(naam, bijlage)
+    conferenties = sorted(
+        (i for i in items if i["code"] == Disseminatie.Soort.CONFERENTIE and i["datum_iso"]),
+        key=lambda i: i["datum_iso"],
+    )
+    if conferenties and conferenties[-1]["datum_iso"] >= _iso(maanden_erbij(traject.einddatum, -3)):
+        kanaal(f"Afsluitende conferentie op {conferenties[-1]['datum']}", conferenties[-1]["bijlage"])
+    return kanalen
+
+
+def _bijlagen(traject: Traject) -> dict[str, Any]:
+    items = [
+        _item(d)
+        for d in Disseminatie.objects.filter(traject=traject, actief=True)
+        .prefetch_related("programma")
+        .order_by("bijlage", "pk")
+    ]
     per_bijlage: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-    kanalen: defaultdict[str, int] = defaultdict(int)
-    for d in items:
-        per_bijlage[d.bijlage].append(item(d))
-        kanalen[d.get_soort_display()] += 1
+    for item in items:
+        per_bijlage[item["bijlage"]].append(item)
     modules = list(
         Onderwijsmodule.objects.filter(traject=traject, actief=True).select_related("methode").order_by("naam")
     )
@@ -310,19 +508,15 @@ def _bijlagen(traject: Traject) -> dict[str, Any]:
                 "toelichting": p.toelichting,
             }
         )
-    # Bijlage 2 as printed: the conferences, the Wmo-atelier, then per presenter per year.
-    eerst = {"Conferenties": 0, "Wmo-atelier": 1}
-    presentaties = sorted(
-        per_bijlage.get(Disseminatie.Bijlage.PRESENTATIES, []),
-        key=lambda p: (eerst.get(p["rubriek"], 2), p["rubriek"], p["jaar"] or 0, p["datum_iso"]),
-    )
+    websites = [i for i in items if i["code"] == Disseminatie.Soort.WEBSITE]
     return {
-        "publicaties": per_bijlage.get(Disseminatie.Bijlage.PUBLICATIES, []),
-        "presentaties": presentaties,
+        "publicaties": _groepen(per_bijlage.get(Disseminatie.Bijlage.PUBLICATIES, []), "rubriek"),
+        "presentaties": _presentaties(per_bijlage.get(Disseminatie.Bijlage.PRESENTATIES, [])),
         "poster": per_bijlage.get(Disseminatie.Bijlage.POSTER, []),
         "nieuwsbrief": per_bijlage.get(Disseminatie.Bijlage.NIEUWSBRIEF, []),
-        "hoofdstukken": [item(d) for d in items if d.soort == Disseminatie.Soort.HOOFDSTUK],
-        "kanalen": sorted(kanalen.items()),
+        "hoofdstukken": [i for i in items if i["code"] == Disseminatie.Soort.HOOFDSTUK],
+        "kanalen": _kanalen(items, modules, traject),
+        "website": websites[0]["url"] if websites else "",
         "onderwijs": [
             {
                 "naam": m.naam,
@@ -345,12 +539,15 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     for ronde in rondes:
         reeksen[(ronde.organisatie_id, ronde.afdeling_id)].append(ronde)
     grafieken = []
+    namen: dict[int, dict[str, str]] = {}  # per instrument: element code -> full name, for the tables
     for reeks in reeksen.values():
         eerste, tweede = (reeks[-2], reeks[-1]) if len(reeks) > 1 else (reeks[-1], None)
-        elementen = quickscan_selectors.grafiekelementen(eerste.instrument)
+        elementen = _grafiekelementen(eerste.instrument)
         nummers = {r.pk: i for i, r in enumerate(reeks, start=1)}
         scores_eerste = quickscan_selectors.scores_per_code(eerste)
         scores_tweede = quickscan_selectors.scores_per_code(tweede) if tweede else {}
+        if eerste.instrument_id not in namen:
+            namen[eerste.instrument_id] = {e.code: e.naam for e in eerste.instrument.elementen.all()}
         svg = quickscan_charts.voortgang_svg(
             elementen,
             quickscan_selectors.chart_ronde(eerste, nummers[eerste.pk]),
@@ -368,7 +565,14 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
                 "plek": eerste.plek,
                 "illustratief": any(r.illustratief for r in reeks),
                 "svg": svg,
-                "scores": [[e.label, scores_eerste.get(e.code), scores_tweede.get(e.code)] for e in elementen],
+                "scores": [
+                    [
+                        namen[eerste.instrument_id].get(e.code, e.label),
+                        scores_eerste.get(e.code),
+                        scores_tweede.get(e.code),
+                    ]
+                    for e in elementen
+                ],
                 "datums": [
                     datum_lang(eerste.datum),
                     datum_lang(tweede.datum) if tweede else "",
@@ -378,10 +582,42 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     organisaties = Organisatie.objects.filter(deelnames__traject=traject)
     kolommen, rijen = quickscan_selectors.overzicht(organisaties)
     rijen = [r for r in rijen if r.ronde.datum <= peildatum]
-    return {
-        "grafieken": grafieken,
-        "heatmap_svg": quickscan_selectors.heatmap_svg(kolommen, rijen) if rijen else "",
-    }
+    heatmap = ""
+    if rijen:
+        labels = {e.code: _afgebroken(e.naam) for e in kolommen}
+        heatmap = quickscan_charts.heatmap_svg(
+            [quickscan_charts.Element(code=e.code, label=labels[e.code]) for e in kolommen],
+            [(r.naam, r.scores) for r in rijen],
+            norm=kolommen[0].instrument.norm if kolommen else 3,
+        )
+    return {"grafieken": grafieken, "heatmap_svg": heatmap}
+
+
+_PYPHEN = pyphen.Pyphen(lang="nl_NL")
+
+
+def _afgebroken(naam: str, breedte: int = 12) -> str:
+    """An element name for a chart label: words longer than a label line hyphenated at a Dutch syllable.
+
+    "Organisatiecultuur" -> "Organisatie-cultuur", which the chart wraps after the hyphen; the name itself is
+    printed whole in the tables.
+    """
+    woorden = []
+    for woord in naam.split():
+        if len(woord) > breedte:
+            # The longest left part that fits, with a right part of at least five letters: that tends to be
+            # the boundary of a compound ("Uitgangs-punten", not "Uitgangspun-ten").
+            splitsingen = [(len(a), a, b) for a, b in _PYPHEN.iterate(woord) if len(a) < breedte]
+            goed = [s for s in splitsingen if len(s[2]) >= 5] or splitsingen
+            if goed:
+                _lengte, links, rechts = max(goed)
+                woord = f"{links}-{rechts}"
+        woorden.append(woord)
+    return " ".join(woorden)
+
+
+def _grafiekelementen(instrument: Any) -> list[quickscan_charts.Element]:
+    return [quickscan_charts.Element(code=e.code, label=_afgebroken(e.naam)) for e in instrument.elementen.all()]
 
 
 def gegevens(rapport: Eindrapport) -> dict[str, Any]:
@@ -405,8 +641,18 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
     secties = {
         sleutel: markup.render(teksten.get(sleutel, STANDAARDTEKSTEN[sleutel]), figuren) for sleutel, _titel in SECTIES
     }
+    anoniem = getattr(rapport, "gestopte_organisaties_anoniem", True)
+    borging = [
+        {**b, "aantal": len(b["organisaties"]), "anoniem": anoniem and b["code"] in ANONIEM}
+        for b in data.get("borging", [])
+        if isinstance(b, dict)
+    ]
+    for b in borging:
+        if b["anoniem"]:
+            b["organisaties"] = []
     return {
         **data,
+        "borging": borging,
         "figuren": figuren,
         "berekend": berekend,
         "correcties": correcties,
@@ -430,3 +676,46 @@ def _namen(auteurs: list[str]) -> str:
     """'Lies Korevaar en Ferry Wester' from 'Lies Korevaar, projectleider' lines."""
     namen = [regel.split(",")[0].strip() for regel in auteurs]
     return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
+
+
+def _zinnen(delen: list[SafeString]) -> str:
+    """Parts joined as sentences: one full stop between them and at the end, never two ("M. (2014)", "M.")."""
+    tekst = ""
+    for deel in delen:
+        if tekst:
+            tekst += " " if tekst.endswith((".", "?", "!")) else ". "
+        tekst += deel
+    return tekst if tekst.endswith((".", "?", "!")) else tekst + "."
+
+
+def vermelding(d: Mapping[str, Any], kop: str = "") -> SafeString:
+    """A register item as printed in the annexes, each field once and every sentence closed once.
+
+    "Korevaar, L. & Wester, F. (2016). *Titel*. In: N. de Groot (red.), *Boek*. Utrecht, Movisie." for a
+    publication; "*Titel*. Evenement, Plaats, 6 maart 2015." for a talk. Under a heading that already names the
+    presenter (`kop`), the name and year are left out.
+    """
+    zinnen: list[SafeString] = []
+    if d.get("auteurs") and d["auteurs"] != kop:
+        zinnen.append(format_html("{} ({})", d["auteurs"], d["jaar"]) if d.get("jaar") else escape(d["auteurs"]))
+    zinnen.append(format_html("<em>{}</em>", d["titel"]))
+    if d.get("boektitel"):
+        redactie = format_html("{} (red.), ", d["redactie"]) if d.get("redactie") else ""
+        zinnen.append(format_html("In: {}<em>{}</em>", redactie, d["boektitel"]))
+    waar = [d[veld] for veld in ("evenement", "plaats", "uitgever") if d.get(veld)]
+    if d.get("datum"):
+        waar.append(d["datum"])
+    elif d.get("jaar") and (not d.get("auteurs") or d["auteurs"] == kop) and not kop:
+        waar.append(str(d["jaar"]))
+    if waar:
+        zinnen.append(escape(", ".join(waar)))
+    status = str(d.get("status") or "")
+    if status and not str(d.get("omschrijving") or "").lower().startswith(status.lower()):  # "Verschijnt eind april"
+        zinnen.append(escape(status.capitalize()))
+    tekst = mark_safe(_zinnen(zinnen))  # every part is escaped above
+    url = str(d.get("url") or "")
+    if url and url.removeprefix("http://").removeprefix("https://").rstrip("/") != d["titel"]:
+        tekst = format_html(
+            '{} <a href="{}">{}</a>', tekst, d["url"], d["url"].removeprefix("http://").removeprefix("https://")
+        )
+    return tekst

@@ -1,12 +1,15 @@
-"""Pages of the end report: list per trajectory, preview, texts, overrides, freeze, PDF and figures."""
+"""Pages of the end report: list per trajectory, preview, texts, overrides, freeze and versions, PDF and figures."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -17,9 +20,9 @@ from werkplaats.lib import export
 from werkplaats.lib.versies import VerouderdeVersie, laatst_opgeslagen_door, versieveld_vernieuwen
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
-from . import eindrapport, pdf, services
+from . import bevroren, eindrapport, pdf, services, tasks
 from .forms import CorrectieForm, EindrapportForm, TekstForm
-from .models import Correctie, Eindrapport
+from .models import Correctie, Eindrapport, Eindrapportversie
 from .register_views import OuderRegisterMixin
 
 
@@ -58,8 +61,10 @@ class EindrapportDetailView(LoginRequiredMixin, View):
 
     def get(self, request, pk: int):
         rapport = _rapport(request, pk)
-        data = eindrapport.gegevens(rapport)
+        data = bevroren.weergave(rapport)
         teksten = {t.sectie for t in rapport.teksten.all()}
+        versies = list(rapport.versies.select_related("bevroren_door").order_by("-nummer"))
+        huidige = next((v for v in versies if v.ontdooid_op is None), None) if rapport.is_bevroren else None
         return render(
             request,
             "rapportage/eindrapport_detail.html",
@@ -68,11 +73,27 @@ class EindrapportDetailView(LoginRequiredMixin, View):
                 "r": data,
                 "secties": [(k, titel, k in teksten) for k, titel in eindrapport.SECTIES],
                 "traject": rapport.traject,
+                "versies": versies,
+                "huidige": huidige,
+                "bezig": any(v.status in (v.Status.WACHTRIJ, v.Status.BEZIG) for v in versies),
             },
         )
 
 
-class EindrapportUpdateView(LoginRequiredMixin, ServiceFormMixin, UpdateView):
+class NietBevrorenMixin:
+    """A page that edits the report's texts, overrides or fields: while frozen, opening it leads back to the report
+    with a message (the service refuses a post all the same, with a 400)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET" and request.user.is_authenticated:
+            rapport = _rapport(request, kwargs["pk"])
+            if rapport.is_bevroren:
+                messages.info(request, services.BEVROREN)
+                return redirect(rapport)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class EindrapportUpdateView(LoginRequiredMixin, NietBevrorenMixin, ServiceFormMixin, UpdateView):
     model = Eindrapport
     form_class = EindrapportForm
     template_name = "rapportage/eindrapport_form.html"
@@ -88,7 +109,7 @@ class EindrapportUpdateView(LoginRequiredMixin, ServiceFormMixin, UpdateView):
         return services.rapport_opslaan(rapport=form.save(commit=False))
 
 
-class TekstView(LoginRequiredMixin, View):
+class TekstView(LoginRequiredMixin, NietBevrorenMixin, View):
     """Edit the narrative of one section; the preview of the result is shown on the report's page."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -146,7 +167,7 @@ class TekstView(LoginRequiredMixin, View):
         )
 
 
-class CorrectieView(LoginRequiredMixin, ServiceFormMixin, CreateView):
+class CorrectieView(LoginRequiredMixin, NietBevrorenMixin, ServiceFormMixin, CreateView):
     """Print a figure with other wording ("meer dan 400"); a note is required. One per figure."""
 
     model = Correctie
@@ -185,24 +206,80 @@ def bevriezen(request, pk: int):
     rapport = _rapport(request, pk)
     if request.POST.get("actie") == "ontdooien":
         services.rapport_ontdooien(rapport=rapport)
-        messages.success(request, _("Het rapport is ontdooid: de cijfers volgen weer de registratie."))
+        messages.success(
+            request,
+            _(
+                "Het rapport is ontdooid: de cijfers volgen weer de registratie en de teksten zijn weer te wijzigen. "
+                "De bevroren versie en haar PDF blijven hieronder beschikbaar."
+            ),
+        )
+        return redirect(rapport)
+    try:
+        rapport = services.rapport_bevriezen(rapport=rapport, door=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(rapport)
+    versie = rapport.huidige_versie()
+    if versie is not None and not versie.is_klaar and not services.op_de_achtergrond(rapport):
+        versie = services.versie_pdf_maken(versie=versie)
+    if versie is not None and versie.is_klaar:
+        messages.success(request, _("Het rapport is bevroren: de cijfers, de teksten en de PDF veranderen niet meer."))
+    elif versie is not None and versie.status == versie.Status.MISLUKT:
+        messages.error(
+            request, _("Het rapport is bevroren, maar de PDF kon niet worden gemaakt: %(fout)s") % {"fout": versie.fout}
+        )
     else:
-        try:
-            services.rapport_bevriezen(rapport=rapport)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(rapport)
-        messages.success(request, _("Het rapport is bevroren: de cijfers en de PDF veranderen niet meer."))
+        messages.success(
+            request,
+            _(
+                "Het rapport is bevroren. De PDF wordt op de achtergrond gemaakt; de voortgang staat hieronder en u "
+                "krijgt een mail als hij klaar is."
+            ),
+        )
     return redirect(rapport)
 
 
+WACHTRIJ_VERGETEN = datetime.timedelta(minutes=10)
+
+
+def _versie_antwoord(request, rapport: Eindrapport, versie: Eindrapportversie):
+    """The stored PDF of a version, byte for byte; made now if a small report's PDF is missing."""
+    if not versie.is_klaar:
+        if services.op_de_achtergrond(rapport):
+            vergeten = (
+                versie.status == versie.Status.WACHTRIJ and versie.bevroren_op < timezone.now() - WACHTRIJ_VERGETEN
+            )
+            if versie.status == versie.Status.MISLUKT or vergeten:  # a retry, or a broker that lost the task
+                tasks.in_de_wachtrij(versie.pk)
+            messages.info(request, _("De PDF van deze versie wordt nog gemaakt; probeer het zo opnieuw."))
+            return redirect(rapport)
+        versie = services.versie_pdf_maken(versie=versie)
+        if not versie.is_klaar:
+            messages.error(request, _("De PDF kon niet worden gemaakt: %(fout)s") % {"fout": versie.fout})
+            return redirect(rapport)
+    return FileResponse(
+        versie.pdf.open("rb"), as_attachment=True, filename=versie.bestandsnaam(), content_type="application/pdf"
+    )
+
+
 def download_pdf(request, pk: int):
+    """A frozen report: the stored PDF of its version. Otherwise rendered now from the records."""
     rapport = _rapport(request, pk)
+    versie = rapport.huidige_versie()
+    if versie is not None:
+        return _versie_antwoord(request, rapport, versie)
     inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
     response = HttpResponse(inhoud, content_type="application/pdf")
     naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
+
+
+def versie_pdf(request, pk: int):
+    """The PDF of any version of a report, also one that was unfrozen since: what was sent stays available."""
+    versie = get_object_or_404(Eindrapportversie.objects.select_related("rapport"), pk=pk)
+    rapport = _rapport(request, versie.rapport_id)
+    return _versie_antwoord(request, rapport, versie)
 
 
 def cijfers(request, pk: int):

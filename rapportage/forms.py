@@ -139,6 +139,7 @@ class EindrapportForm(forms.ModelForm):
             "peildatum",
             "auteurs",
             "plaats_datum",
+            "gestopte_organisaties_anoniem",
             "layout",
             "uitgave",
             "druk",

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
 from werkplaats.lib.datums import datum_kort
+from werkplaats.lib.versies import Versiebeheerd
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
@@ -34,7 +35,7 @@ def jaar_validators(veld: str) -> list:
     return [MinValueValidator(EERSTE_JAAR, message=bericht), MaxValueValidator(LAATSTE_JAAR, message=bericht)]
 
 
-class Disseminatie(models.Model):
+class Disseminatie(Versiebeheerd):
     """A dissemination item: a publication, presentation, conference, poster, newsletter, website, ..."""
 
     class Soort(models.TextChoices):
@@ -158,7 +159,7 @@ class ProgrammaonderdeelQuerySet(TrajectGebondenQuerySet):
     traject_pad = "disseminatie__traject"
 
 
-class Programmaonderdeel(models.Model):
+class Programmaonderdeel(Versiebeheerd):
     """An item of a conference's programme: the chair, a plenary talk or a numbered workshop."""
 
     class Soort(models.TextChoices):
@@ -220,7 +221,7 @@ class Programmaonderdeel(models.Model):
         return mag_register_bewerken(self.disseminatie.traject, user)
 
 
-class Onderwijsmodule(models.Model):
+class Onderwijsmodule(Versiebeheerd):
     """A curriculum module developed in the trajectory, for initial education or for professionals."""
 
     class Doelgroep(models.TextChoices):
@@ -269,7 +270,7 @@ class PlaatsingQuerySet(TrajectGebondenQuerySet):
     traject_pad = "module__traject"
 
 
-class Plaatsing(models.Model):
+class Plaatsing(Versiebeheerd):
     """Where a module is placed in a curriculum: programme, year, form, start year and status."""
 
     class Vorm(models.TextChoices):
@@ -347,11 +348,12 @@ class Plaatsing(models.Model):
         return mag_register_bewerken(self.module.traject, user)
 
 
-class Eindrapport(models.Model):
+class Eindrapport(Versiebeheerd):
     """The end report of a trajectory: its title, authors, colofon, narrative and figure overrides.
 
     Until it is frozen the figures are computed from the records at `peildatum`; freezing stores them
-    (`bevroren_gegevens`), so the PDF stays the same when the data changes later.
+    (`bevroren_gegevens`) and adds an `Eindrapportversie` with the whole rendered input and the PDF, so the PDF stays
+    the same when the data changes later, and texts and overrides cannot be edited until it is unfrozen.
     """
 
     traject = models.ForeignKey(
@@ -369,6 +371,11 @@ class Eindrapport(models.Model):
     copyright = models.CharField(_("copyright"), max_length=200, blank=True)
     plaats_datum = models.CharField(
         _("plaats en datum"), max_length=100, blank=True, help_text=_("Onder het voorwoord.")
+    )
+    gestopte_organisaties_anoniem = models.BooleanField(
+        _("gestopte organisaties anoniem"),
+        default=True,
+        help_text=_("Noem organisaties die gestopt zijn of belemmerd werden niet bij naam (4.1, 6)."),
     )
     bevroren_op = models.DateTimeField(_("bevroren op"), null=True, blank=True, editable=False)
     bevroren_gegevens = models.JSONField(null=True, blank=True, editable=False)
@@ -398,6 +405,12 @@ class Eindrapport(models.Model):
     def is_bevroren(self) -> bool:
         return self.bevroren_op is not None
 
+    def huidige_versie(self) -> Eindrapportversie | None:
+        """The version of the current freeze (None when not frozen, or frozen before versions existed)."""
+        if not self.is_bevroren:
+            return None
+        return self.versies.filter(ontdooid_op__isnull=True).order_by("-nummer").first()
+
     @property
     def auteurs_lijst(self) -> list[str]:
         return [regel.strip() for regel in self.auteurs.splitlines() if regel.strip()]
@@ -413,7 +426,7 @@ class Eindrapport(models.Model):
         }
 
 
-class RapportTekst(models.Model):
+class RapportTekst(Versiebeheerd):
     """The narrative of one section, in plain text with simple Markdown and {{ placeholders }}."""
 
     rapport = models.ForeignKey(Eindrapport, on_delete=models.CASCADE, related_name="teksten")
@@ -455,3 +468,66 @@ class Correctie(models.Model):
     def clean(self) -> None:
         if not self.toelichting.strip():
             raise ValidationError({"toelichting": _("Licht toe waarom het gedrukte cijfer afwijkt.")})
+
+
+def _versie_pad(versie: Eindrapportversie, bestandsnaam: str) -> str:
+    return f"eindrapporten/{versie.rapport_id}/versie-{versie.nummer}-{bestandsnaam}"
+
+
+class Eindrapportversie(models.Model):
+    """One freeze of an end report: the whole rendered input (figures, texts, overrides, charts) and its PDF.
+
+    A freeze adds a version; unfreezing closes it (`ontdooid_op`) but keeps it, so the PDF that was sent to the
+    funder can always be shown again. Written only by `rapportage.services` and `rapportage.tasks`. The PDF is a
+    file in Django's storage (MEDIA_ROOT, or object storage in production), served through a login-checked view.
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt gemaakt")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    rapport = models.ForeignKey(
+        Eindrapport, on_delete=models.PROTECT, related_name="versies", verbose_name=_("eindrapport")
+    )
+    nummer = models.PositiveIntegerField(_("versie"))
+    bevroren_op = models.DateTimeField(_("bevroren op"))
+    bevroren_door = models.ForeignKey(
+        "werkplaats.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bevroren door"),
+    )
+    ontdooid_op = models.DateTimeField(_("ontdooid op"), null=True, blank=True)
+    gegevens = models.JSONField(_("gegevens"), editable=False)
+    pdf = models.FileField(_("PDF"), upload_to=_versie_pad, blank=True, max_length=300)
+    pdf_sha256 = models.CharField(_("SHA-256 van de PDF"), max_length=64, blank=True)
+    paginas = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WACHTRIJ)
+    voortgang = models.CharField(_("voortgang"), max_length=200, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["gegevens"])
+
+    class Meta:
+        ordering = ["rapport", "-nummer"]
+        verbose_name = _("versie van een eindrapport")
+        verbose_name_plural = _("versies van eindrapporten")
+        constraints = [models.UniqueConstraint(fields=["rapport", "nummer"], name="eindrapportversie_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.rapport} – {_('versie')} {self.nummer}"
+
+    @property
+    def traject(self) -> Traject:
+        return self.rapport.traject
+
+    @property
+    def is_klaar(self) -> bool:
+        return self.status == self.Status.KLAAR and bool(self.pdf)
+
+    def bestandsnaam(self) -> str:
+        return f"eindrapport-{self.rapport.traject_id}-{self.rapport.peildatum:%Y%m%d}-v{self.nummer}.pdf"

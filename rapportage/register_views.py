@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from trajecten.access import TrajectOnderdeelMixin
 from trajecten.models import Traject
+from werkplaats.lib.export import TabelExportMixin
 from werkplaats.views import ServiceFormMixin
 
 from . import services
@@ -87,7 +87,7 @@ class OuderRegisterMixin(LoginRequiredMixin):
         return super().get_context_data(traject=self.traject, mag_bewerken=self.mag_bewerken, **kwargs)
 
 
-class RegisterTabelView(OuderRegisterMixin, ExportMixin, SingleTableMixin, FilterView):
+class RegisterTabelView(OuderRegisterMixin, TabelExportMixin, SingleTableMixin, FilterView):
     """A table of one trajectory's rows, filterable, with CSV and Excel export; readers see no edit links."""
 
     schrijven = False

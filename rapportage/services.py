@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
 
 from trajecten.models import Methode, Traject
 from werkplaats.lib import versies
+from werkplaats.models import Mailbericht, User
 
 from . import markup
 from .models import (
     Correctie,
     Disseminatie,
     Eindrapport,
+    Eindrapportversie,
     Onderwijsmodule,
     Plaatsing,
     Programmaonderdeel,
     RapportTekst,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _methoden_van(traject: Traject) -> set[Methode]:
@@ -67,39 +78,135 @@ def plaatsing_opslaan(*, plaatsing: Plaatsing) -> Plaatsing:
     return plaatsing
 
 
+BEVROREN = _("Het rapport is bevroren: ontdooi het eerst om het te wijzigen (dat begint een nieuwe versie).")
+
+
+def _niet_bevroren(rapport: Eindrapport) -> None:
+    """Texts, overrides and the report's own fields cannot change while it is frozen (read from the database)."""
+    if rapport.pk and Eindrapport.objects.filter(pk=rapport.pk, bevroren_op__isnull=False).exists():
+        raise ValidationError(BEVROREN)
+
+
 @transaction.atomic
 def rapport_opslaan(*, rapport: Eindrapport) -> Eindrapport:
     if rapport.pk and rapport.is_bevroren:
         oud = Eindrapport.objects.get(pk=rapport.pk)
         if oud.peildatum != rapport.peildatum:
             raise ValidationError({"peildatum": _("Ontdooi het rapport eerst om de peildatum te wijzigen.")})
+        velden = [f.attname for f in Eindrapport._meta.concrete_fields if f.editable and f.attname != "versie"]
+        if any(getattr(oud, veld) != getattr(rapport, veld) for veld in velden):
+            raise ValidationError(BEVROREN)
     rapport.full_clean()
     rapport.save()
     return rapport
 
 
-@transaction.atomic
-def rapport_bevriezen(*, rapport: Eindrapport) -> Eindrapport:
-    """Store the figures as they are now: the PDF stays the same when the data changes later."""
-    from .eindrapport import berekenen
+def op_de_achtergrond(rapport: Eindrapport) -> bool:
+    """A report of more organisations than EINDRAPPORT_ACHTERGROND_VANAF renders its PDF in the background worker."""
+    organisaties = rapport.traject.deelnames.filter(vanaf__lte=rapport.peildatum).count()
+    return organisaties > settings.EINDRAPPORT_ACHTERGROND_VANAF
 
+
+@transaction.atomic
+def rapport_bevriezen(*, rapport: Eindrapport, door: User | None = None) -> Eindrapport:
+    """Freeze the report: store its figures and a new version with the whole rendered input (figures, texts,
+    overrides, charts: the charts are drawn now, once). The version's PDF is made right after the commit, in the
+    background worker for a large report (`op_de_achtergrond`), else by the caller (`versie_pdf_maken`)."""
+    from . import bevroren, tasks
+    from .eindrapport import berekenen, gegevens
+
+    rapport = Eindrapport.objects.select_related("traject__werkplaats").get(pk=rapport.pk)
     if rapport.is_bevroren:
         raise ValidationError(_("Dit rapport is al bevroren."))
     rapport.bevroren_gegevens = berekenen(rapport.traject, rapport.peildatum)
     rapport.bevroren_op = timezone.now()
     rapport.save()
+    nummer = (rapport.versies.aggregate(hoogste=Max("nummer"))["hoogste"] or 0) + 1
+    versie = Eindrapportversie(
+        rapport=rapport,
+        nummer=nummer,
+        bevroren_op=rapport.bevroren_op,
+        bevroren_door=door,
+        gegevens=bevroren.opslaan(gegevens(rapport)),
+    )
+    versie.full_clean()
+    versie.save()
+    if op_de_achtergrond(rapport):
+        transaction.on_commit(lambda: tasks.in_de_wachtrij(versie.pk), robust=True)
     return rapport
 
 
 @transaction.atomic
 def rapport_ontdooien(*, rapport: Eindrapport) -> Eindrapport:
+    """Unfreeze: the figures follow the records again. The frozen version and its PDF stay (listed on the report's
+    page); the next freeze is a new version."""
+    for versie in rapport.versies.filter(ontdooid_op__isnull=True):
+        versie.ontdooid_op = timezone.now()
+        versie.save(update_fields=["ontdooid_op"])  # through save, so the version's history records it
     rapport.bevroren_gegevens = None
     rapport.bevroren_op = None
     rapport.save()
     return rapport
 
 
-@transaction.atomic
+def _voortgang(versie: Eindrapportversie, tekst: str) -> None:
+    """Progress for the report's page, visible at once (its own short write, outside any long transaction)."""
+    Eindrapportversie.objects.filter(pk=versie.pk).update(voortgang=tekst[:200])
+
+
+def versie_pdf_maken(*, versie: Eindrapportversie, mail_als_klaar: bool = False) -> Eindrapportversie:
+    """Render a version's PDF from its stored input and store it (Django's storage API), once.
+
+    Claimed with one UPDATE (a version already made or being made is left alone), rendered outside a transaction (a
+    long render holds no database lock), stored with its SHA-256 and page count. A failure is recorded on the
+    version ("mislukt", with the error) and shown on the report's page, where freezing again retries.
+    """
+    from . import bevroren
+    from . import pdf as pdf_maken
+
+    geclaimd = Eindrapportversie.objects.filter(
+        pk=versie.pk, status__in=[Eindrapportversie.Status.WACHTRIJ, Eindrapportversie.Status.MISLUKT]
+    ).update(status=Eindrapportversie.Status.BEZIG, voortgang=_("Gestart"), fout="")
+    versie.refresh_from_db()
+    if not geclaimd:
+        return versie
+    try:
+        _voortgang(versie, _("HTML opmaken"))
+        document = pdf_maken.html(bevroren.laden(versie.gegevens))
+        _voortgang(versie, _("Pagina's zetten en PDF schrijven"))
+        inhoud = pdf_maken.pdf(document)
+        paginas = len(PdfReader(io.BytesIO(inhoud)).pages)
+    except Exception as fout:
+        logger.exception("PDF of %s failed", versie)
+        Eindrapportversie.objects.filter(pk=versie.pk).update(
+            status=Eindrapportversie.Status.MISLUKT, fout=f"{type(fout).__name__}: {fout}"[:2000], voortgang=""
+        )
+        versie.refresh_from_db()
+        return versie
+    _voortgang(versie, _("Opslaan"))
+    with transaction.atomic():
+        versie = Eindrapportversie.objects.select_for_update().select_related("rapport").get(pk=versie.pk)
+        versie.pdf.save(versie.bestandsnaam(), ContentFile(inhoud), save=False)
+        versie.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
+        versie.paginas = paginas
+        versie.status = Eindrapportversie.Status.KLAAR
+        versie.voortgang = ""
+        versie.klaar_op = timezone.now()
+        versie.full_clean()
+        versie.save()
+        ontvanger = versie.bevroren_door
+        if mail_als_klaar and ontvanger is not None and ontvanger.email:
+            from werkplaats import mail
+
+            mail.mail_klaarzetten(
+                soort=Mailbericht.Soort.EINDRAPPORT_KLAAR,
+                ontvanger=ontvanger,
+                sleutel=f"eindrapport-klaar:{versie.pk}",
+                werkplaats=versie.rapport.traject.werkplaats,
+            )
+    return versie
+
+
 @transaction.atomic
 def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str, versie: int | None = None) -> RapportTekst:
     """Save a section's narrative; a placeholder that names no figure is refused.
@@ -111,6 +218,7 @@ def tekst_opslaan(*, rapport: Eindrapport, sectie: str, tekst: str, versie: int 
 
     if sectie not in dict(SECTIES):
         raise ValidationError(_("Onbekende sectie."))
+    _niet_bevroren(rapport)
     onbekend = markup.onbekende_plaatshouders(tekst, figuren(rapport)[1])
     if onbekend:
         raise ValidationError({"tekst": _("Onbekende plaatshouder(s): %(namen)s.") % {"namen": ", ".join(onbekend)}})
@@ -132,6 +240,7 @@ def correctie_opslaan(*, correctie: Correctie) -> Correctie:
 
     if correctie.sleutel not in CORRIGEERBAAR:
         raise ValidationError({"sleutel": _("Dit cijfer kan niet worden gecorrigeerd.")})
+    _niet_bevroren(correctie.rapport)
     correctie.full_clean()
     correctie.save()
     return correctie

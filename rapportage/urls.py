@@ -16,6 +16,7 @@ urlpatterns = [
     path("eindrapporten/<int:pk>/correcties/", eindrapport_views.CorrectieView.as_view(), name="eindrapport_correctie"),
     path("eindrapporten/<int:pk>/bevriezen/", eindrapport_views.bevriezen, name="eindrapport_bevriezen"),
     path("eindrapporten/<int:pk>/eindrapport.pdf", eindrapport_views.download_pdf, name="eindrapport_pdf"),
+    path("eindrapportversies/<int:pk>/eindrapport.pdf", eindrapport_views.versie_pdf, name="eindrapport_versie_pdf"),
     path("eindrapporten/<int:pk>/cijfers/", eindrapport_views.cijfers, name="eindrapport_cijfers"),
     path("trajecten/<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     # The dissemination register and the curriculum modules of a trajectory

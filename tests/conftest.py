@@ -40,13 +40,18 @@ SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
-    """Templates resolve {% static %} without a collectstatic manifest; passwords hash fast."""
+def _test_settings(settings, tmp_path_factory):
+    """Templates resolve {% static %} without a collectstatic manifest; passwords hash fast; stored files and the
+    chart cache live in the test run's temporary directory (one per xdist worker)."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = SNELLE_HASHERS
+    basis = tmp_path_factory.getbasetemp()
+    settings.MEDIA_ROOT = str(basis / "media")
+    grafieken = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(basis / "grafieken")}
+    settings.CACHES = {**settings.CACHES, "grafieken": grafieken}
 
 
 @dataclass

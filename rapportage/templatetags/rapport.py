@@ -13,3 +13,26 @@ def als_afbeelding(svg: str, alt: str = "") -> str:
         return ""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return format_html('<img class="grafiek" src="data:image/svg+xml;base64,{}" alt="{}">', data, alt)
+
+
+@register.filter
+def vermelding(item: dict, kop: str = "") -> str:
+    """A register item of the end report as a reference (see rapportage.eindrapport.vermelding)."""
+    from rapportage.eindrapport import vermelding as opmaken
+
+    return opmaken(item, kop)
+
+
+@register.filter
+def opmaak(tekst: str) -> str:
+    """A register text (an abstract, the poster, the newsletter) as sanitised Markdown, like the narrative."""
+    from rapportage import markup
+
+    return markup.render(tekst or "", {})
+
+
+@register.filter
+def join_nl(namen: list[str]) -> str:
+    """["A", "B", "C"] -> "A, B en C", as a Dutch sentence lists names."""
+    namen = [str(n) for n in namen]
+    return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)

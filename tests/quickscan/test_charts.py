@@ -12,6 +12,7 @@ import pytest
 from django.utils import translation
 
 from quickscan.charts import (
+    BLAUW,
     GRIJS,
     GROEN,
     ORANJE,
@@ -288,7 +289,7 @@ def test_heatmap_colours_cells_relative_to_the_norm() -> None:
     cellen = groepen(root, "cel-")
     assert len(cellen) == len(rijen) * len(CODES)
     assert vulling(cellen["0-missie"]) == ROOD
-    assert vulling(cellen["0-uitgangspunten"]) == ORANJE
+    assert vulling(cellen["0-uitgangspunten"]) == BLAUW  # orange means "changed" elsewhere
     assert vulling(cellen["0-beleid"]) == GROEN
     assert vulling(cellen["0-procedures"]) == GRIJS
     assert vulling(cellen["0-netwerk"]) == GRIJS  # absent from the mapping: missing as well
@@ -318,14 +319,14 @@ def test_heatmap_without_rows() -> None:
 
 @pytest.mark.parametrize(
     ("score", "norm", "kleur"),
-    [(None, 3, GRIJS), (1, 3, ROOD), (2, 3, ROOD), (3, 3, ORANJE), (4, 3, GROEN), (5, 3, GROEN), (3, 4, ROOD)],
+    [(None, 3, GRIJS), (1, 3, ROOD), (2, 3, ROOD), (3, 3, BLAUW), (4, 3, GROEN), (5, 3, GROEN), (3, 4, ROOD)],
 )
 def test_kleur_voor_score(score: int | None, norm: int, kleur: str) -> None:
     assert kleur_voor_score(score, norm) == kleur
 
 
 def test_kleur_voor_score_default_norm_is_three() -> None:
-    assert [kleur_voor_score(s) for s in (2, 3, 4)] == [ROOD, ORANJE, GROEN]
+    assert [kleur_voor_score(s) for s in (2, 3, 4)] == [ROOD, BLAUW, GROEN]
 
 
 def test_dates_in_charts_are_dutch_whatever_the_active_language() -> None:
@@ -338,3 +339,10 @@ def test_dates_in_charts_are_dutch_whatever_the_active_language() -> None:
         balken = " ".join(teksten(parse(voortgang_svg(ELEMENTEN, EERSTE, rondes[2]))))
     assert "1 maart 2015" in tekst and "9 mei 2014" in tekst and "March" not in tekst
     assert "op 9 mei 2014" in balken and "op 1 maart 2015" in balken
+
+
+def test_heatmap_gebruikt_geen_oranje_en_kort_namen_niet_in() -> None:
+    naam = "Het Oude Ambt – Sociale gebiedsteams Oldambt"
+    svg = heatmap_svg(ELEMENTEN, [(naam, EERSTE_SCORES), ("Tynaarlo", {"missie": 3})])
+    assert ORANJE not in svg  # orange is "changed" in the progress chart
+    assert naam in teksten(parse(svg))

@@ -4,6 +4,7 @@ import datetime
 
 import matplotlib
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 from matplotlib.figure import Figure
 
@@ -241,4 +242,22 @@ def test_gecached_vergeet_de_oudste_grafiek_bij_een_volle_cache(monkeypatch: pyt
     grafieken.cache_legen()
     for n in (1, 2, 1, 3, 1, 2):  # 1 is used again, so 2 is the oldest when 3 arrives
         grafiek(n)
-    assert getekend == [1, 2, 3, 2]
+    assert len(grafieken._CACHE) == 2  # the process keeps the two newest
+    assert getekend == [1, 2, 3]  # the forgotten 2 comes from the shared cache, not drawn again
+
+
+def test_gecached_deelt_grafieken_tussen_processen() -> None:
+    """A second worker (a fresh process memo) takes the chart from Django's cache instead of drawing it again."""
+    getekend: list[int] = []
+
+    @grafieken.gecached
+    def grafiek(n: int) -> str:
+        getekend.append(n)
+        return f"<svg>{n}</svg>"
+
+    grafieken.cache_legen()
+    assert grafiek(7) == "<svg>7</svg>"
+    grafieken.cache_legen(alleen_dit_proces=True)  # as a second gunicorn worker starts
+    assert grafiek(7) == "<svg>7</svg>"
+    assert getekend == [7]
+    assert caches["grafieken"].get(next(iter(grafieken._CACHE))) == "<svg>7</svg>"  # in the shared backend

@@ -1,7 +1,8 @@
 """Demo data of the dissemination register and the curriculum placements of the trajectory 2014-2015.
 
 Everything is taken from the end report (*Eindrapport Implementatie 2014-2015*): section 4.1 items 7-9 and
-Bijlagen 1-4. The authors and speakers are public (published, on the printed programme) and spelled as
+Bijlagen 1-4, and the report's narrative (`TEKSTEN`), which covers the printed report's points in our own words.
+The authors and speakers are public (published, on the printed programme) and spelled as
 printed. `load_demo` runs this last; when the register already has items, it changes nothing.
 """
 
@@ -22,7 +23,7 @@ B = Disseminatie.Bijlage
 GESPREK, IRB, TSHAPED = traject_demo.GESPREK, traject_demo.IRB, traject_demo.TSHAPED
 WERKEN_IN_DE_WIJK = {
     "boektitel": "Werken in de Wijk",
-    "redactie": "Jean Pierre Wilken en Anne-Marie van Bergen (red.)",
+    "redactie": "Jean Pierre Wilken en Anne-Marie van Bergen",
     "plaats": "Amsterdam",
     "uitgever": "SWP",
     "jaar": 2016,
@@ -43,9 +44,11 @@ PUBLICATIES = [
             "uitgever": "Movisie",
             "plaats": "Utrecht",
             "jaar": 2014,
-            "omschrijving": "Deze nieuwe Train-de-trainer biedt in vier modules materiaal voor de gespreksvoerder om "
-            "op een goede manier 'het Gesprek' met kwetsbare burgers te kunnen voeren. Jolanda Kroes en Suzanne Kuik "
-            "van de Wmo-werkplaats Noord hebben een bijdrage geleverd aan de totstandkoming van de module.",
+            "omschrijving": "Met de decentralisatie van de AWBZ-begeleiding worden de vragen waarmee burgers bij de "
+            "gemeente komen complexer. Gemeenten kijken steeds breder, over levensterreinen en het hele sociale domein "
+            "heen, en dat vraagt veel van wie 'het Gesprek' met de burger voert. Deze train-de-trainer geeft in vier "
+            "modules materiaal om dat gesprek met kwetsbare burgers goed te voeren. Jolanda Kroes en Suzanne Kuik "
+            "van de Wmo-werkplaats Noord hebben aan de module meegewerkt.",
         },
     ),
     (
@@ -89,7 +92,7 @@ PUBLICATIES = [
             "auteurs": "Lies Korevaar & Ferry Wester",
             "jaar": 2016,
             "boektitel": "Implementeren in het sociale domein. Hoe breng je vernieuwing met succes in de praktijk?",
-            "redactie": "Nada de Groot & Renske van der Zwet (red.)",
+            "redactie": "Nada de Groot & Renske van der Zwet",
             "plaats": "Utrecht",
             "uitgever": "Movisie",
         },
@@ -102,7 +105,7 @@ PUBLICATIES = [
     ),
     (
         S.HOOFDSTUK,
-        "Het gesprek. Train-de-trainer.",
+        "Het gesprek. Train-de-trainer",
         [GESPREK],
         {
             "rubriek": "Hoofdstukken",
@@ -120,6 +123,262 @@ PUBLICATIES = [
     ),
     (S.WEBSITE, "www.wmowerkplaatsnoord.nl", [], {"rubriek": "Website", "url": "http://www.wmowerkplaatsnoord.nl"}),
 ]
+
+# The narrative of the end report, per section of `rapportage.eindrapport.SECTIES`: the points of the printed
+# report of February 2016, in our own words. Figures stay placeholders, so text and registration agree.
+TEKSTEN = {
+    "voorwoord": (
+        "Dit is het eindrapport van het tweejarige implementatieproject van de {{ werkplaats }}, over de periode "
+        "{{ periode_lang }}. De medewerkers die het traject uitvoerden, beschrijven hierin wat het heeft "
+        "opgeleverd. Het traject werd gefinancierd door het Ministerie van VWS, aangevuld met eigen bijdragen van "
+        "de deelnemende instellingen en gemeenten.\n\n"
+        "Wij danken de instellingen en gemeenten die meededen voor hun betrokkenheid en inzet:"
+    ),
+    "werkplaats": (
+        "De {{ werkplaats }} hoort bij het lectoraat {{ lectoraat }} van de {{ hogeschool }}. In de werkplaats "
+        "werken het lectoraat, gemeenten en instellingen samen aan onderzoek, praktijkontwikkeling en opleiding in "
+        "zorg en welzijn, met name zorg in en door de gemeenschap. Centraal staat praktijkkennis: werken dat op "
+        "bewijs en op ervaring steunt. Samen met professionals, instellingen en gemeenten werkt de werkplaats "
+        "systematisch aan de invoering en uitvoering van een aantal methoden, om de kennis en deskundigheid van "
+        "zittende en aankomende professionals en vrijwilligers in de Wmo te vergroten.\n\n"
+        "Die doelstelling sluit aan bij het amendement-Wolbert (TK 2008-2009, 31700 XVI, nr. 35), dat extra geld "
+        "vrijmaakte voor vernieuwing in zorg en welzijn en voor scholing van beroepskrachten.\n\n"
+        "De overdracht van taken, bevoegdheden en budgetten aan gemeenten vraagt ook een andere uitvoering: "
+        "beroepskrachten en burgers moeten hun rol opnieuw bepalen nu de verantwoordelijkheden tussen overheid en "
+        "samenleving anders verdeeld zijn. Die transformatie kost jaren; de Wmo-werkplaatsen dragen eraan bij met "
+        "het ontwikkelen en invoeren van kennis.\n\n"
+        "In september 2009 begonnen zes Wmo-werkplaatsen, met als doel een betere professionele praktijk in de Wmo "
+        "en een betere aansluiting tussen onderwijs en werkveld; in september 2012 kwam er een zevende bij. In elke "
+        "werkplaats ontwikkelen en implementeren hogeschool, gemeenten, instellingen en beroepsbeoefenaren samen "
+        "vernieuwende praktijken voor goede maatschappelijke ondersteuning."
+    ),
+    "implementatie": (
+        "Ontwikkelde kennis vindt niet vanzelf haar weg naar beroepskrachten en lokale praktijk, en het initiële "
+        "onderwijs speelt nog te weinig in op wat de Wmo-praktijk vraagt.\n\n"
+        "Met het oog op de nieuwe Wmo van 1 januari 2015 vroeg de staatssecretaris van VWS de Gezondheidsraad om "
+        "advies over een samenhangend, zichzelf in stand houdend stelsel van kennisontwikkeling, -circulatie en "
+        "-implementatie voor de Wmo. In afwachting daarvan investeerde VWS in de invoering van kennis die er al "
+        "is: twee jaar lang subsidie voor zeven nieuwe werkplaatsen en een aanvulling voor de bestaande. De "
+        "werkplaatsen moeten er ook voor zorgen dat hun hogescholen met hun onderwijs beter aansluiten bij de "
+        "praktijk. Doel van de subsidie is een goede uitvoering van de Wmo door betere kennis, deskundigheid en "
+        "handelingsvaardigheid van zittende en aankomende professionals en van vrijwilligers.\n\n"
+        "Onder implementatie verstaan we het systematisch en planmatig invoeren van bestaande kennis, zodat die "
+        "een vaste plaats krijgt in het beroepsmatig handelen en in het functioneren van een organisatie. Die "
+        "kennis komt van het eigen lectoraat, van andere Wmo-werkplaatsen, van de landelijke kennisinstituten en "
+        "uit de databank effectieve sociale interventies en vergelijkbare databanken.\n\n"
+        "Implementeren omvat: het vraagstuk analyseren en de gewenste uitkomsten bepalen, passende interventies "
+        "kiezen en toesnijden op doelgroep en context, draagvlak verwerven, betrokkenen toerusten met kennis en "
+        "vaardigheden, organisatorische en financiële voorwaarden scheppen, de interventies uitvoeren, proces en "
+        "resultaten evalueren en de nieuwe werkwijze borgen. Het zwaartepunt ligt bij het toerusten.\n\n"
+        "Al ligt het accent op het toepassen van bestaande kennis, door die systematisch in de praktijk te "
+        "gebruiken wordt ze ook verbeterd en verrijkt. Daarnaast leveren de werkplaatsen bijdragen aan het "
+        "initiële hoger beroepsonderwijs en aan curricula die passen bij de vraag naar maatschappelijke "
+        "ondersteuning."
+    ),
+    "doel": (
+        "Het projectplan van het traject legt het doel, de activiteiten en de beoogde resultaten vast; die volgen "
+        "hieronder."
+    ),
+    "beoogd_borging": (
+        "De organisaties gaan daadwerkelijk met de methoden aan de slag in hun organisatorisch handelen. We "
+        "verwachtten niet dat het implementatie- en borgingsproces aan het eind van het traject al helemaal rond "
+        "zou zijn."
+    ),
+    "beoogd_onderwijs": (
+        "Bijdragen aan het initiële onderwijs met colleges, workshops en opleidingsmodulen, zodat het curriculum "
+        "beter aansluit bij de deskundigheid die het werkveld in de maatschappelijke ondersteuning vraagt. De "
+        "modulen voor professionals in het werkveld komen in het kostendekkende aanbod van de {{ hogeschool }}; zo "
+        "bereiken we enkele honderden professionals."
+    ),
+    "beoogd_beschrijving": (
+        "Een beschrijving van de drie implementatietrajecten, met aandacht voor de methode van implementatie, als "
+        "hoofdstuk in de landelijke publicatie over de implementatietrajecten."
+    ),
+    "beoogd_disseminatie": (
+        "Verspreiding van de uitkomsten via diverse kanalen, met een afsluitende regionale conferentie."
+    ),
+    "aanpak": (
+        "Omdat er krap twee jaar beschikbaar was, is de implementatie opgehangen aan een klein aantal methoden die "
+        "centraal staan in de nieuwe werkwijze van de Wmo en Welzijn Nieuwe Stijl: het Gesprek, T-shaped "
+        "samenwerking en de Individuele Rehabilitatie Benadering. De keuze is gemaakt met de deelnemende "
+        "instellingen en gemeenten, op grond van de behoefte in het werkveld, de betekenis van de methoden voor de "
+        "Wmo en de overgang van AWBZ-taken naar de Wmo, de vraag van VWS en de deskundigheid in de werkplaats.\n\n"
+        "Implementeren heeft twee kanten. Professionals leren met de nieuwe werkwijze werken en passen haar toe; "
+        "en de organisatie moet haar mogelijk maken en borgen, anders zakt het geleerde na een tijd weer weg. "
+        "Daarom werkte een groep implementatieleiders aan het invoeren en borgen van de methoden in hun "
+        "organisaties.\n\n"
+        "Verder gold het principe van 'train de trainer': elke deelnemer werkte rond de methode samen met twee "
+        "collega's, buddy's, aan wie hij of zij het geleerde doorgaf, zodat de methode zich als een olievlek kon "
+        "verspreiden."
+    ),
+    "projectorganisatie": (
+        "Per methode zijn scholingsgroepen gevormd met professionals van de deelnemende instellingen en "
+        "gemeenten. Daarnaast was er een groep projectleiders implementatie, meestal managers en soms "
+        "stafmedewerkers, die scholing kreeg in implementatieprocessen, de voortgang bewaakte en ervaringen "
+        "uitwisselde."
+    ),
+    "werkwijze_inleiding": (
+        "Ons motto: medewerkers scholen is één ding, het geleerde invoeren in de organisatie is iets anders.\n\n"
+        "**1.** In twee informatiebijeenkomsten lichtten we de aanpak toe aan belangstellende organisaties en "
+        "gemeenten. Zij konden kiezen uit vier methoden, of zelf een interventie voorstellen:"
+    ),
+    "werkwijze": (
+        "De meeste instellingen kozen voor de eerste drie methoden. Meedoen betekende dat professionals van de "
+        "organisatie de scholing in één of meer methoden volgden **én** dat een leidinggevende deelnam aan de "
+        "training implementatie en borging; dat laatste was een voorwaarde voor deelname.\n\n"
+        "**2.** Scholing in de drie methoden: trainingen en bijeenkomsten waarin de deelnemers hun ervaringen met "
+        "de uitvoering uitwisselen. Professionals van de deelnemende gemeenten en instellingen volgen de groep van "
+        "hun methode.\n\n"
+        "**3.** Naast de scholing passen de professionals de methode toe in hun werk. Zij hebben buddy's: "
+        "collega's met wie zij bij de uitvoering nauw samenwerken en die de methode van hen leren. Ook vragen we "
+        "het teamoverleg om aandacht voor de nieuwe aanpak.\n\n"
+        "**4.** Naast de scholingsgroepen werkt de groep implementatieleiders. Zij faciliteren het "
+        "implementatieproces in hun organisatie en letten op de organisatie-elementen die moeten meebewegen: "
+        "missie en beleid, procedures, verslaglegging en de verhouding tot de organisatiecultuur. Zij krijgen "
+        "scholing in implementatie en borging: wat er nodig is om een werkwijze te borgen en hoe je dat doet. Een "
+        "quickscan laat zien op welke elementen actie nodig is."
+    ),
+    "methoden_doel": (
+        "Het traject is geslaagd als de instellingen die met deze methoden werken, ze ook echt invoeren in hun "
+        "professionele handelen en hun organisatieprocessen, en de voorwaarden daarvoor scheppen."
+    ),
+    "proces": (
+        "Het implementatieproces liep van {{ start_maand }} tot en met {{ einde_maand }}, in {{ fasen_aantal }} "
+        "fasen. Aan de startbijeenkomst namen {{ startbijeenkomst_aantal }} personen deel."
+    ),
+    "scholing": "In totaal zijn **{{ geschoold_totaal }}** in één of meer methoden geschoold.",
+    "buddies": (
+        "Iedere deelnemer aan de scholing had ten minste twee buddy's in de eigen organisatie: collega's met wie "
+        "hij of zij rond de methode nauw samenwerkte. Sommige deelnemers namen hun hele team als buddy mee, het "
+        "hele traject lang, of organiseerden workshops voor collega's. In totaal zijn **{{ buddies_totaal }}** "
+        "collega's als buddy in wisselende omvang meegenomen in het scholingstraject."
+    ),
+    "implementatieleiders": (
+        "Deze groep telde oorspronkelijk {{ leiders_totaal }} deelnemers van {{ leiders_organisaties }} "
+        "verschillende organisaties, vooral managers en een kleiner aantal stafmedewerkers. In de loop van het "
+        "traject liep het aantal terug van {{ leiders_totaal }} tot {{ leiders_actief }} actieve deelnemers. "
+        "Redenen:"
+    ),
+    "implementatieleiders_ervaringen": (
+        "Bij sommige organisaties had de directie zich enthousiast aangemeld, maar stelden de managers in de "
+        "bijeenkomsten vast dat implementatie bij hen nog niet aan de orde was, of dat zij voor een andere "
+        "scholing hadden moeten kiezen.\n\n"
+        "Stafmedewerkers merkten dat zij de implementatie moeilijk op gang kregen zonder steun van het "
+        "management.\n\n"
+        "De scholing en de uitwisselingsbijeenkomsten van de implementatieleiders waren erop gericht de "
+        "organisatie-elementen mee te nemen en zo de implementatie te stimuleren. Een aantal organisaties ging daar "
+        "krachtig mee aan de slag; tegelijk was duidelijk dat bezuinigingen het vernieuwen afremden."
+    ),
+    "vrijwilligers": (
+        "Bij de trainingsmodules zijn {{ vrijwilligers_tekst }} vrijwilligers betrokken geweest. Dat heeft naar "
+        "onze indruk te maken met de fase waarin het werken met sociale teams verkeerde: de organisaties waren nog "
+        "vooral intern bezig met de nieuwe manier van samenwerken tussen professionals."
+    ),
+    "ambtenaren": "In totaal zijn er {{ ambtenaren_totaal }} ambtenaren geschoold in de betreffende onderwijsmodules.",
+    "borging": (
+        "De resultaten wisselen. Sommige organisaties gingen voortvarend aan de slag en laten bemoedigende "
+        "resultaten zien: zij voeren de methoden in, breiden ze uit naar andere medewerkers en passen hun "
+        "organisatorisch handelen aan volgens de implementatieaanpak van dit traject. Andere hebben de intentie dat "
+        "te doen."
+    ),
+    "borging_vervolg": (
+        "Een aantal organisaties werd belemmerd door de turbulentie van het moment: bezuinigingen van vaak zo'n "
+        "25%, reorganisaties en ontslagen. Het aantal deelnemers aan de scholing en aan de groep "
+        "implementatieleiders nam gaandeweg af; soms haakten deelnemers een tijd af en stapten ze later weer in.\n\n"
+        "Veel deelnemende organisaties zien het werken met deze drie methoden en de verandering van werken als een "
+        "belangrijk deel van de transformatie en willen doorgaan met de implementatie."
+    ),
+    "onderwijs": (
+        "De Wmo in het algemeen en de drie methoden in het bijzonder zijn onderdeel geworden van de curricula van "
+        "de Academie voor Sociale Studies. Alle curricula (voltijd, deeltijd, AD) worden de komende tijd "
+        "'Wmo-proof' gemaakt. De modules en waar ze in het onderwijs een plaats kregen:"
+    ),
+    "beschrijving": (
+        "De implementatie van de drie trajecten is uitgebreid beschreven, als hoofdstuk in de landelijke publicatie "
+        "van de Wmo-werkplaatsen over de implementatietrajecten, uitgegeven door Movisie:"
+    ),
+    "disseminatie": "De uitkomsten zijn verspreid via:",
+    "presentaties_slot": (
+        "De meeste presentaties en workshops staan op de website van de werkplaats, "
+        "[www.wmowerkplaatsnoord.nl](http://www.wmowerkplaatsnoord.nl)."
+    ),
+    "achterpagina": (
+        "**{{ werkplaats }}**  \n{{ hogeschool }}, lectoraat {{ lectoraat }}\n\n"
+        "Dit traject is mogelijk gemaakt door het Ministerie van Volksgezondheid, Welzijn en Sport."
+    ),
+}
+
+# Bijlage 3 and 4: the poster and the newsletter, summarised in our own words (the printed pages are images).
+POSTER = """\
+In de Wmo-werkplaats Noord werkt het lectoraat Rehabilitatie van de Hanzehogeschool Groningen samen met
+gemeenten, zorg- en welzijnsinstellingen en kennisinstellingen aan innovatie en implementatie in de Wmo.
+
+#### Achtergrond
+
+Het Ministerie van VWS zette de Wmo-werkplaatsen in 2009 op om nieuwe werkvormen in zorg en welzijn te zoeken,
+te ontwikkelen en te evalueren. De resultaten zijn beschikbaar voor gemeenten, organisaties in zorg en welzijn
+en andere belangstellenden.
+
+#### Innovatie
+
+Van 2012 tot 2015 begeleidt de werkplaats vier nieuwe praktijken: de sociale teams van de gemeente Groningen,
+het sociale team van Oldambt, de toegang tot de Wmo in Midden-Drenthe en het keyring-netwerk Buur & Co in
+Opsterland. Ook doet de werkplaats mee aan landelijke thema's als eenzaamheid, samenwerking in sociale teams
+en het Gesprek.
+
+#### Implementatie
+
+Sinds 2014 voert de werkplaats bestaande kennis systematisch en planmatig in, zodat die een vaste plaats krijgt
+in het beroepsmatig handelen en in de organisatie. Het gaat om drie interventies:
+
+1. Het Gesprek
+2. Participatie door rehabilitatie in de wijk
+3. Interdisciplinaire samenwerking in de wijk: de T-shaped professional
+
+#### Doelen en activiteiten
+
+- Wmo-praktijken ontwikkelen, volgen, evalueren en beschrijven
+- Inzicht krijgen in de benodigde beroepscompetenties
+- Modules ontwikkelen voor initieel en post-initieel onderwijs
+- Studenten en professionals scholen in de Wmo en in Wmo-interventies
+- Wmo-interventies invoeren in de eigen organisatie
+- Communiceren via Wmo-ateliers, nieuwsbrieven en de website
+
+#### Partners
+
+Gemeenten, welzijns- en zorginstellingen in Groningen en Drenthe, waaronder de deelnemers aan dit traject.
+
+Meer informatie: f.wester@pl.hanze.nl en e.l.korevaar@pl.hanze.nl
+"""
+
+NIEUWSBRIEF = """\
+#### Wmo-werkplaatsen worden Werkplaatsen Sociaal Domein
+
+De Wmo-werkplaatsen gaan de komende drie jaar door, verbreed tot kennisnetwerken voor het hele sociale domein:
+ook jeugd en participatie. De Tweede Kamer stemde in augustus in met dit voornemen. VWS en VNG willen dat
+gemeenten sterker betrokken zijn: twee of drie gemeenten trekken de werkplaats samen met de hogeschool. Alle
+werkplaatsen bereiden de nieuwe opzet voor.
+
+#### Werkplaats Noord
+
+De werkplaats is in gesprek met een aantal gemeenten. Groningen treedt in 2016 waarschijnlijk toe; Borger-Odoorn,
+de BMWE-gemeenten (Bedum, De Marne, Winsum en Eemsmond), Delfzijl en Oldambt doen in elk geval mee. Thema's zijn
+de doorontwikkeling van de sociale teams en een integrale toegang. De werkplaats werkt samen met de lectoraten
+Integraal Jeugdbeleid en Arbeidsparticipatie en het Centre of Expertise Healthy Ageing, en verkent samenwerking
+met Academische Werkplaatsen en Tinten. De activiteiten:
+
+- onderzoek en ontwikkeling rond vragen uit de praktijk van de partners
+- ondersteuning van implementatie
+- kennis delen en uitwisselen
+- onderwijs, scholing en deskundigheidsbevordering, gericht op samen leren en vernieuwen
+
+In het voorjaar volgt een startbijeenkomst; u ontvangt een uitnodiging.
+
+#### De regionale kennisagenda
+
+Uit de contacten met gemeenten, op de werkconferentie van 8 juni, in het ambtelijk overleg van de VDG en de VGG
+en bilateraal, komt een aantal kennisthema's naar voren; de volledige nieuwsbrief staat op de website.
+"""
 
 AFSLUITENDE_CONFERENTIE = "De praktijk van de Wmo in de regio. Afsluitende conferentie"
 
@@ -551,12 +810,14 @@ def laden() -> None:
     for soort, titel, velden in KANALEN:
         item(soort, titel, B.GEEN, velden)
     # The poster and the newsletter also have an annex of their own.
-    item(S.POSTER, "Wmo-werkplaats Noord", B.POSTER, {"url": "http://www.wmowerkplaatsnoord.nl"})
+    item(
+        S.POSTER, "Wmo-werkplaats Noord", B.POSTER, {"url": "http://www.wmowerkplaatsnoord.nl", "omschrijving": POSTER}
+    )
     item(
         S.NIEUWSBRIEF,
-        "Wmo-werkplaatsen worden Werkplaatsen Sociaal Domein",
+        "Nieuwsbrief januari 2016",
         B.NIEUWSBRIEF,
-        {"datum": datetime.date(2016, 1, 1), "url": "http://www.wmowerkplaatsnoord.nl"},
+        {"datum": datetime.date(2016, 1, 1), "url": "http://www.wmowerkplaatsnoord.nl", "omschrijving": NIEUWSBRIEF},
     )
 
     for naam, methode, ontwikkeld_met, plaatsingen in ONDERWIJS:
@@ -602,6 +863,8 @@ def eindrapport_laden(traject) -> None:
             copyright="2016 Hanzehogeschool Groningen/lectoraat Rehabilitatie",
         )
     )
+    for sectie, tekst in TEKSTEN.items():
+        services.tekst_opslaan(rapport=rapport, sectie=sectie, tekst=tekst)
     services.correctie_opslaan(
         correctie=Correctie(
             rapport=rapport,

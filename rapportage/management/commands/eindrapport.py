@@ -36,6 +36,7 @@ class Command(BaseCommand):
                     "titel",
                     "auteurs",
                     "plaats_datum",
+                    "gestopte_organisaties_anoniem",
                     "layout",
                     "uitgave",
                     "druk",

@@ -1,0 +1,58 @@
+"""A frozen report's stored input: the whole data object, as JSON, and back.
+
+`eindrapport.gegevens(rapport)` gives the report's data object with its narrative already rendered to sanitised HTML
+(`markup.render`, a `SafeString`). JSON forgets that a string is safe, so `opslaan` records the paths of the safe
+strings beside the data and `laden` marks exactly those as safe again: the snapshot renders the same HTML as the
+live object did, and no other stored text becomes markup. `weergave(rapport)` is what every page and the PDF render:
+the frozen version's snapshot when there is one, else the live object.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from . import eindrapport
+from .models import Eindrapport
+
+VEILIG = "_veilig"  # the key under which a snapshot lists the paths of its safe strings
+
+
+def _paden(waarde: Any, pad: tuple, gevonden: list[list]) -> Any:
+    """A JSON-plain copy of `waarde`, collecting the paths of its SafeStrings."""
+    if isinstance(waarde, SafeString):
+        gevonden.append(list(pad))
+        return str(waarde)
+    if isinstance(waarde, dict):
+        return {str(k): _paden(v, (*pad, str(k)), gevonden) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_paden(v, (*pad, i), gevonden) for i, v in enumerate(waarde)]
+    return waarde
+
+
+def opslaan(gegevens: dict[str, Any]) -> dict[str, Any]:
+    """The data object as a JSON-serialisable snapshot."""
+    veilig: list[list] = []
+    plat = _paden(gegevens, (), veilig)
+    return {**plat, VEILIG: veilig}
+
+
+def laden(momentopname: dict[str, Any]) -> dict[str, Any]:
+    """The data object back from a snapshot, its narrative HTML safe again."""
+    gegevens = {k: v for k, v in momentopname.items() if k != VEILIG}
+    for pad in momentopname.get(VEILIG, []):
+        ouder: Any = gegevens
+        for stap in pad[:-1]:
+            ouder = ouder[stap]
+        if isinstance(ouder[pad[-1]], str):
+            ouder[pad[-1]] = mark_safe(ouder[pad[-1]])
+    return gegevens
+
+
+def weergave(rapport: Eindrapport) -> dict[str, Any]:
+    """The report as the pages and the PDF show it: frozen, exactly as frozen; else from the records."""
+    versie = rapport.huidige_versie()
+    if versie is not None:
+        return laden(versie.gegevens)
+    return eindrapport.gegevens(rapport)
