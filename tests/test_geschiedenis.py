@@ -23,6 +23,7 @@ ZONDER_GESCHIEDENIS = {
     "werkplaats.Mailbericht": "logboek van verzonden e-mail: verzendstatus, geen gegevens van het domein",
 }
 
+
 def _domeinmodellen():
     for label in APPS:
         for model in apps.get_app_config(label).get_models():
