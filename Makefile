@@ -4,11 +4,13 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 # Local development runs with debug on; tests run with debug on at import (pytest turns DEBUG off at run time).
 DEV_ENV := DJANGO_DEBUG=1
+# `make run PORT=8010` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: run test lint format test-fast bench bench-pdf clean help
 
 help:
-	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:8000"
+	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:8000 (PORT=8010 for another)"
 	@echo "make test   lint, check migrations and run the whole test suite"
 
 $(PY):
@@ -29,8 +31,8 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(DEV_ENV) $(PY) manage.py load_demo --if-empty
-	@echo "Werkplaats draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Werkplaats draait op http://127.0.0.1:$(PORT) (stoppen: Ctrl+C)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -38,7 +40,12 @@ lint: $(VENV)/.installed-dev
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/mypy
 
-test: $(VENV)/.installed-dev
+# axe-core for the accessibility browser test, from the npm registry (tests/e2e/package-lock.json).
+tests/e2e/node_modules/.installed: tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --silent
+	@touch $@
+
+test: $(VENV)/.installed-dev tests/e2e/node_modules/.installed
 	.ci/system-deps test
 	$(MAKE) --no-print-directory lint
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
@@ -60,4 +67,4 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/e2e/node_modules

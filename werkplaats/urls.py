@@ -98,5 +98,6 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("account/", include(account_patterns)),
     path("beheer/", admin.site.urls),
+    path("toegankelijkheid", views.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
     path("healthz", views.healthz, name="healthz"),
 ]

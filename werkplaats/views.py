@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -164,6 +165,13 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class ToegankelijkheidView(TemplateView):
+    """The accessibility statement (toegankelijkheidsverklaring), in the form of the Dutch government's template."""
+
+    template_name = "werkplaats/toegankelijkheid.html"
 
 
 class HomeView(LoginRequiredMixin, TemplateView):

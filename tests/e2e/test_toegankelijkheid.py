@@ -1,0 +1,384 @@
+"""Accessibility in the browser: axe-core (WCAG 2.1 A/AA) and reflow at 320 CSS px, over every page each role reaches.
+
+The pages are read from the URL resolver, one URL per pattern, filled in with the demo's records (`DEMO_ARGUMENTEN`):
+a new URL without an entry makes `test_elke_pagina_wordt_bezocht` fail, as the permission matrix does. POST-only
+URLs (their rule in the permission matrix says so) and downloads are left out. Each role crawls once with one
+browser context (`rondgang`), at 1366 px for axe and at 320 px for the width; both tests read that one crawl.
+
+axe-core comes from the npm registry (tests/e2e/package.json, `npm ci --prefix tests/e2e`, a step of `make test`).
+Django's admin (/beheer/) is not crawled: it is a known exception in the accessibility statement (/toegankelijkheid).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from tests.test_permissions import RULES, _project_url_names
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+ROLLEN = ["coordinator", "leider.hoa", "lectoraat", "beheerder", "anoniem"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ERNSTIG = {"serious", "critical"}
+BREEDTE = 320  # CSS px (WCAG 1.4.10 Reflow)
+BUREAU = {"width": 1366, "height": 900}
+
+# Not pages: a download, the logout, the health check, the second step (sends a logged-in user home).
+OVERSLAAN = {
+    "scholing:persoon_inzage_json",
+    "scholing:import_sjabloon",
+    "rapportage:eindrapport_pdf",
+    "rapportage:eindrapport_cijfers",
+    "rapportage:eindrapport_versie_pdf",
+    "logout",
+    "healthz",
+    "tweestaps_controleren",
+}
+DOWNLOADS = ("_pdf", "_csv", "_json", "_xlsx", "_sjabloon")  # URL names of files, not pages
+
+
+@dataclass
+class Demo:
+    """The demo's records the URLs are filled in with: those of Het Oude Ambt (leider.hoa's organisation)."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def laden(cls) -> Demo:
+        from quickscan.models import Actie, Ronde
+        from rapportage.models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
+        from scholing.models import Bijeenkomst, Implementatieleider, Inschrijving, Persoon, Scholingsgroep
+        from trajecten.models import Deelname, Fase, Methode, Streefwaarde
+        from werkplaats.models import Afdeling, Organisatie, User
+
+        organisatie = Organisatie.objects.get(naam="Het Oude Ambt")
+        deelname = Deelname.objects.filter(organisatie=organisatie).order_by("pk").first()
+        traject = deelname.traject
+        leider = User.objects.get(username="leider.hoa")
+        rondes = Ronde.objects.filter(organisatie=organisatie).order_by("-pk")
+        afgerond = rondes.filter(status=Ronde.Status.AFGEROND).first()
+        concept = rondes.filter(status=Ronde.Status.CONCEPT).first() or afgerond
+        persoon = Persoon.objects.filter(organisatie=organisatie, inschrijvingen__isnull=False).order_by("pk").first()
+        conferentie = Disseminatie.objects.filter(traject=traject, programma__isnull=False).order_by("pk").first()
+        ids = {
+            "organisatie": organisatie.pk,
+            "afdeling": Afdeling.objects.filter(organisatie=organisatie).order_by("pk").first().pk,
+            "werkplaats": organisatie.werkplaats_id,
+            "account": leider.pk,
+            "traject": traject.pk,
+            "fase": Fase.objects.filter(traject=traject).order_by("pk").first().pk,
+            "deelname": deelname.pk,
+            "streefwaarde": Streefwaarde.objects.filter(traject=traject).order_by("pk").first().pk,
+            "methode": Methode.objects.order_by("pk").first().pk,
+            "persoon": persoon.pk,
+            "inschrijving": Inschrijving.objects.filter(persoon=persoon).order_by("pk").first().pk,
+            "groep": Scholingsgroep.objects.filter(traject=traject).order_by("pk").first().pk,
+            "bijeenkomst": Bijeenkomst.objects.filter(traject=traject).order_by("pk").first().pk,
+            "implementatieleider": Implementatieleider.objects.filter(persoon__organisatie=organisatie)
+            .order_by("pk")
+            .first()
+            .pk,
+            "afgerond": afgerond.pk,
+            "concept": concept.pk,
+            "actie": Actie.objects.filter(ronde__organisatie=organisatie).order_by("pk").first().pk,
+            "conferentie": conferentie.pk,
+            "programmaonderdeel": Programmaonderdeel.objects.filter(disseminatie=conferentie).order_by("pk").first().pk,
+            "onderwijsmodule": Onderwijsmodule.objects.filter(traject=traject).order_by("pk").first().pk,
+            "plaatsing": Plaatsing.objects.filter(module__traject=traject).order_by("pk").first().pk,
+            "eindrapport": Eindrapport.objects.filter(traject=traject).order_by("pk").first().pk,
+        }
+        return cls(ids=ids)
+
+
+def _pk(sleutel: str) -> Callable[[Demo], dict]:
+    return lambda demo: {"pk": demo.ids[sleutel]}
+
+
+# The arguments of each URL pattern, from the demo; a pattern without arguments needs no entry.
+DEMO_ARGUMENTEN: dict[str, Callable[[Demo], dict]] = {
+    "werkplaats:organisatie_detail": _pk("organisatie"),
+    "werkplaats:organisatie_update": _pk("organisatie"),
+    "werkplaats:afdeling_create": _pk("organisatie"),
+    "werkplaats:afdeling_update": _pk("afdeling"),
+    "werkplaats:account_list": _pk("werkplaats"),
+    "werkplaats:account_uitnodigen": _pk("werkplaats"),
+    "werkplaats:account_detail": lambda d: {"werkplaats": d.ids["werkplaats"], "pk": d.ids["account"]},
+    "werkplaats:mail_list": _pk("werkplaats"),
+    "trajecten:traject_detail": _pk("traject"),
+    "trajecten:traject_update": _pk("traject"),
+    "trajecten:fase_create": _pk("traject"),
+    "trajecten:fase_update": _pk("fase"),
+    "trajecten:deelname_create": _pk("traject"),
+    "trajecten:deelname_update": _pk("deelname"),
+    "trajecten:streefwaarde_create": _pk("traject"),
+    "trajecten:streefwaarde_update": _pk("streefwaarde"),
+    "trajecten:methode_detail": _pk("methode"),
+    "trajecten:methode_update": _pk("methode"),
+    "trajecten:methode_namen": lambda d: {"pk": d.ids["methode"], "werkplaats": d.ids["werkplaats"]},
+    "scholing:persoon_detail": _pk("persoon"),
+    "scholing:persoon_update": _pk("persoon"),
+    "scholing:inschrijving_create": _pk("persoon"),
+    "scholing:implementatieleider_create": _pk("persoon"),
+    "scholing:persoon_inzage": _pk("persoon"),
+    "scholing:persoon_vergeten": _pk("persoon"),
+    "scholing:inschrijving_update": _pk("inschrijving"),
+    "scholing:inschrijving_afmelden": _pk("inschrijving"),
+    "scholing:inschrijving_hervatten": _pk("inschrijving"),
+    "scholing:inschrijving_afronden": _pk("inschrijving"),
+    "scholing:groep_create": _pk("traject"),
+    "scholing:groep_detail": _pk("groep"),
+    "scholing:groep_update": _pk("groep"),
+    "scholing:bijeenkomst_create": _pk("traject"),
+    "scholing:aanwezigheid": _pk("bijeenkomst"),
+    "scholing:bijeenkomst_update": _pk("bijeenkomst"),
+    "scholing:implementatieleider_update": _pk("implementatieleider"),
+    "scholing:implementatieleider_stoppen": _pk("implementatieleider"),
+    "scholing:import": _pk("traject"),
+    "quickscan:organisatie": _pk("organisatie"),
+    "quickscan:ronde_create": _pk("organisatie"),
+    "quickscan:ronde_detail": _pk("afgerond"),
+    "quickscan:ronde_update": lambda d: {"ronde": d.ids["concept"]},
+    "quickscan:actie_create": _pk("afgerond"),
+    "quickscan:actie_update": _pk("actie"),
+    "quickscan:instelling": _pk("werkplaats"),
+    "rapportage:eindrapport_list": _pk("traject"),
+    "rapportage:eindrapport_detail": _pk("eindrapport"),
+    "rapportage:eindrapport_update": _pk("eindrapport"),
+    "rapportage:eindrapport_tekst": lambda d: {"pk": d.ids["eindrapport"], "sectie": "voorwoord"},
+    "rapportage:eindrapport_correctie": _pk("eindrapport"),
+    "rapportage:dashboard": _pk("traject"),
+    "rapportage:disseminatie_list": _pk("traject"),
+    "rapportage:disseminatie_create": _pk("traject"),
+    "rapportage:disseminatie_update": _pk("conferentie"),
+    "rapportage:conferentie_detail": _pk("conferentie"),
+    "rapportage:programmaonderdeel_create": _pk("conferentie"),
+    "rapportage:programmaonderdeel_update": _pk("programmaonderdeel"),
+    "rapportage:onderwijsmodule_list": _pk("traject"),
+    "rapportage:onderwijsmodule_create": _pk("traject"),
+    "rapportage:onderwijsmodule_update": _pk("onderwijsmodule"),
+    "rapportage:plaatsing_create": _pk("onderwijsmodule"),
+    "rapportage:plaatsing_update": _pk("plaatsing"),
+    # An expired or forged link: the page that says so
+    "password_reset_confirm": lambda d: {"uidb64": "MQ", "token": "ongeldig"},
+    "uitnodiging_accepteren": lambda d: {"uidb64": "MQ", "token": "ongeldig"},
+}
+
+
+def _paginas() -> list[str]:
+    """The URL names to visit: every project URL but POST-only ones and those in OVERSLAAN."""
+    return sorted(
+        naam
+        for naam in _project_url_names()
+        if naam not in OVERSLAAN
+        and not naam.endswith(DOWNLOADS)
+        and not (naam in RULES and RULES[naam].method == "post")
+    )
+
+
+def test_elke_pagina_wordt_bezocht():
+    """Every page pattern can be filled in from the demo (or is skipped on purpose)."""
+    zonder = []
+    for naam in _paginas():
+        try:
+            reverse(naam)
+        except NoReverseMatch:
+            if naam not in DEMO_ARGUMENTEN:
+                zonder.append(naam)
+    assert zonder == [], "URL-patronen zonder demo-argumenten in DEMO_ARGUMENTEN"
+
+
+@dataclass
+class Bezoek:
+    naam: str
+    url: str
+    status: int
+    overtredingen: list[dict]  # serious and critical ones: rule, impact, help, the first few targets
+    breedte: int  # document.documentElement.scrollWidth at BREEDTE px
+
+
+AXE_STARTEN = """async (tags) => {
+  const uitslag = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return uitslag.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => ({
+    regel: v.id, impact: v.impact, hulp: v.help, aantal: v.nodes.length,
+    waar: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n')[1]),
+  }));
+}"""
+
+
+# The main content of a page without its CSRF tokens, as a short hash: the same content another role's crawl has checked
+# already needs no second axe run (the header, which differs per role, is checked with each role's first page).
+INHOUD_HASH = """() => {
+  const tekst = (document.querySelector('main') || document.body).innerHTML
+    .replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, '');
+  let h = 2166136261;
+  for (let i = 0; i < tekst.length; i++) { h ^= tekst.charCodeAt(i); h = Math.imul(h, 16777619); }
+  return (h >>> 0).toString(16) + ':' + tekst.length;
+}"""
+
+
+def _rondgang(
+    browser, server, rol: str, urls: list[tuple[str, str]], wachtwoord: str, inhoud_gezien: set[str]
+) -> tuple[list[Bezoek], list]:
+    """One role's crawl in one browser context: each page once, axe at desktop width, then its width at 320 px."""
+    from tests.e2e.conftest import login
+
+    # axe comes in as an init script (through the DevTools protocol, before the page's own scripts), which the pages'
+    # Content-Security-Policy does not govern: the policy stays on, and whatever it refuses is a failure here too.
+    context = browser.new_context(locale="nl-NL", viewport=BUREAU)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    fouten: list = []
+    page.on("pageerror", lambda fout: fouten.append(f"{page.url}: {fout}"))
+    page.on(
+        "console",
+        lambda bericht: (
+            fouten.append(f"{page.url}: {bericht.text}") if "Content Security Policy" in bericht.text else None
+        ),
+    )
+    if rol != "anoniem":
+        login(page, server, rol, wachtwoord)
+        page.wait_for_url(f"{server.url}/")
+    bezoeken = []
+    gezien: set[tuple[str, int]] = set()
+    for naam, url in urls:
+        page.set_viewport_size(BUREAU)
+        response = page.goto(server.url + url, wait_until="domcontentloaded")
+        status = response.status if response else 0
+        # A page that sends the role elsewhere, or an error page: checked once per end URL and status.
+        sleutel = (urlsplit(page.url).path if status == 200 else "", status)
+        if sleutel in gezien or "text/html" not in (response.headers.get("content-type", "") if response else ""):
+            continue
+        gezien.add(sleutel)
+        inhoud = page.evaluate(INHOUD_HASH)
+        if bezoeken and inhoud in inhoud_gezien:
+            continue
+        inhoud_gezien.add(inhoud)
+        overtredingen = page.evaluate(AXE_STARTEN, TAGS)
+        page.set_viewport_size({"width": BREEDTE, "height": 700})
+        breedte = page.evaluate("document.documentElement.scrollWidth")
+        bezoeken.append(Bezoek(naam=naam, url=url, status=status, overtredingen=overtredingen, breedte=breedte))
+    context.close()
+    return bezoeken, fouten
+
+
+# The crawl's role -> the role of the permission matrix whose rules it follows (the demo's records are those of
+# leider.hoa's organisation, as the matrix's are those of leader A's).
+MATRIXROL = {
+    "coordinator": "coordinator",
+    "leider.hoa": "leider_a",
+    "lectoraat": "lectoraat",
+    "beheerder": "beheerder",
+    "anoniem": "anoniem",
+}
+NIET_TE_ZIEN = {403, 404, "login", "home"}
+
+
+def _voor_rol(rol: str, urls: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The URLs a role reaches by the permission matrix, plus one of each refusal it gets (its 403, 404 and login
+    pages); the matrix itself checks every refusal."""
+    lijst, weigeringen = [], set()
+    for naam, url in urls:
+        verwacht = RULES[naam].verwacht(MATRIXROL[rol]) if naam in RULES else 200
+        if verwacht in NIET_TE_ZIEN:
+            if verwacht in weigeringen:
+                continue
+            weigeringen.add(verwacht)
+        lijst.append((naam, url))
+    return lijst
+
+
+@pytest.fixture(scope="module")
+def rondgang(browser, server, django_db_blocker):
+    """The crawl of each role, made the first time a test asks for it."""
+    from tests.e2e.conftest import _tellingen
+    from werkplaats.demo import DEMO_PASSWORD
+
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run `npm ci --prefix tests/e2e` (a step of `make test`).")
+    with django_db_blocker.unblock():
+        demo = Demo.laden()
+    urls = []
+    for naam in _paginas():
+        argumenten = DEMO_ARGUMENTEN[naam](demo) if naam in DEMO_ARGUMENTEN else {}
+        urls.append((naam, reverse(naam, kwargs=argumenten)))
+    urls.append(("onbekend adres (404)", "/bestaat-niet/"))
+    gedaan: dict[str, tuple[list[Bezoek], list, float]] = {}
+    inhoud_gezien: set[str] = set()
+
+    def voor(rol: str) -> tuple[list[Bezoek], list, float]:
+        if rol not in gedaan:
+            begin = datetime.datetime.now()
+            with django_db_blocker.unblock():  # the server's threads read the demo
+                bezoeken, fouten = _rondgang(browser, server, rol, _voor_rol(rol, urls), DEMO_PASSWORD, inhoud_gezien)
+            gedaan[rol] = (bezoeken, fouten, (datetime.datetime.now() - begin).total_seconds())
+        return gedaan[rol]
+
+    yield voor
+    with django_db_blocker.unblock():
+        veranderd = {label: aantal for label, aantal in _tellingen().items() if aantal != server.tellingen[label]}
+    assert veranderd == {}, f"the crawl changed the demo: {veranderd}"
+
+
+def _verslag(bezoeken: list[Bezoek]) -> str:
+    regels = []
+    for bezoek in bezoeken:
+        for o in bezoek.overtredingen:
+            regels.append(f"{bezoek.url} ({bezoek.naam}): {o['regel']} [{o['impact']}] x{o['aantal']}: {o['waar']}")
+    return "\n".join(regels)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_axe_geen_ernstige_overtredingen(rondgang, rol):
+    bezoeken, fouten, seconden = rondgang(rol)
+    assert bezoeken, "no pages visited"
+    print(f"{rol}: {len(bezoeken)} pagina's in {seconden:.1f} s")
+    assert fouten == [], f"JavaScript-fouten: {fouten}"
+    slecht = [b for b in bezoeken if b.overtredingen]
+    assert slecht == [], (
+        f"axe-core ({', '.join(TAGS)}): ernstige overtredingen op {len(slecht)} van {len(bezoeken)} pagina's:\n"
+        + _verslag(slecht)
+    )
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_geen_horizontaal_scrollen_op_320_px(rondgang, rol):
+    bezoeken, _, _ = rondgang(rol)
+    assert bezoeken, "no pages visited"
+    te_breed = {b.url: b.breedte for b in bezoeken if b.breedte > BREEDTE}
+    assert te_breed == {}, f"pagina's breder dan {BREEDTE} px: {json.dumps(te_breed, indent=1)}"
+
+
+def test_toegankelijkheidsverklaring_vanuit_de_voettekst(page, server, demo):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server.url}/account/inloggen/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Toegankelijkheid").click()
+    expect(page.get_by_role("heading", name="Toegankelijkheidsverklaring")).to_be_visible()
+    for kop in ("Status", "Wat we hebben onderzocht en hoe", "Bekende beperkingen", "Feedback en contact"):
+        expect(page.get_by_role("heading", name=kop, exact=True)).to_be_visible()
+
+
+def test_focus_in_het_menu_is_zichtbaar_en_anders_dan_de_huidige_pagina(page, server, demo):
+    from tests.e2e.conftest import login
+
+    login(page, server, "coordinator", demo.DEMO_PASSWORD)
+    page.wait_for_url(f"{server.url}/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Organisaties":
+            break
+    stijl = "e => {const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]}"
+    gefocust = page.evaluate(f"({stijl})(document.activeElement)")
+    huidig = page.get_by_role("link", name="Overzicht").evaluate(stijl)  # the current page, not focused
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Organisaties"
+    assert gefocust[0] == "solid" and gefocust[1] >= 3, gefocust
+    assert huidig[0] == "none", huidig  # the current page is underlined, not ringed
+    assert gefocust[2] == "rgb(255, 221, 0)", gefocust  # yellow: 8:1 against the dark blue bar
