@@ -64,6 +64,11 @@ NIET_IN_INZAGE = {
     "scholing.Importvoorbeeld.door": "wie een import klaarzette (na een uur weg)",
     "quickscan.Ronde.aangemaakt_door": "wie een quickscanronde aanmaakte (de ronde is van de organisatie)",
     "admin.LogEntry.user": "wat een beheerder in het beheer deed",
+    "rapportage.Eindrapportversie.bevroren_door": "wie een versie van het eindrapport bevroor",
+    # The second factor: a secret key and one-time codes, which an export must never hand out.
+    "otp_totp.TOTPDevice.user": "geheime sleutel van de tweestapsverificatie (niet uit te geven)",
+    "otp_static.StaticDevice.user": "noodcodes van de tweestapsverificatie (niet uit te geven)",
+    "otp_static.StaticToken.device": "noodcodes van de tweestapsverificatie (niet uit te geven)",
 }
 
 

@@ -55,6 +55,9 @@ VRIJ = frozenset(
         "tweestaps_controleren",
         "tweestaps_instellen",
         "admin:logout",
+        # The public pages (privacy, accessibility statement): readable before the second step too.
+        "toegankelijkheid",
+        "scholing:privacy",
     }
 )
 
