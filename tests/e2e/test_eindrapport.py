@@ -14,7 +14,7 @@ def test_lectoraat_bewerkt_voorwoord_bekijkt_voorbeeld_en_downloadt_pdf(page, se
     page.get_by_role("link", name="Eindrapport (PDF)").first.click()
     page.get_by_role("link", name=rapport.titel).click()
     page.get_by_role("link", name="Voorwoord").click()
-    veld = page.get_by_label("Tekst")
+    veld = page.get_by_role("textbox", name="Tekst")
     veld.fill("Dit rapport beschrijft **{{ professionals_totaal }}** geschoolde professionals. Met dank aan allen.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De tekst is opgeslagen.")).to_be_visible()
