@@ -17,30 +17,42 @@ from . import eindrapport
 from .models import Eindrapport
 
 VEILIG = "_veilig"  # the key under which a snapshot lists the paths of its safe strings
+VOLGORDE = "_volgorde"  # ... and the order of each dict's keys (PostgreSQL's jsonb sorts them)
 
 
-def _paden(waarde: Any, pad: tuple, gevonden: list[list]) -> Any:
-    """A JSON-plain copy of `waarde`, collecting the paths of its SafeStrings."""
+def _paden(waarde: Any, pad: tuple, gevonden: list[list], volgorde: list[list] | None = None) -> Any:
+    """A JSON-plain copy of `waarde`, collecting the paths of its SafeStrings and the key order of its dicts."""
     if isinstance(waarde, SafeString):
         gevonden.append(list(pad))
         return str(waarde)
     if isinstance(waarde, dict):
-        return {str(k): _paden(v, (*pad, str(k)), gevonden) for k, v in waarde.items()}
+        if volgorde is not None:
+            volgorde.append([list(pad), [str(k) for k in waarde]])
+        return {str(k): _paden(v, (*pad, str(k)), gevonden, volgorde) for k, v in waarde.items()}
     if isinstance(waarde, list | tuple):
-        return [_paden(v, (*pad, i), gevonden) for i, v in enumerate(waarde)]
+        return [_paden(v, (*pad, i), gevonden, volgorde) for i, v in enumerate(waarde)]
     return waarde
 
 
 def opslaan(gegevens: dict[str, Any]) -> dict[str, Any]:
     """The data object as a JSON-serialisable snapshot."""
     veilig: list[list] = []
-    plat = _paden(gegevens, (), veilig)
-    return {**plat, VEILIG: veilig}
+    volgorde: list[list] = []
+    plat = _paden(gegevens, (), veilig, volgorde)
+    return {**plat, VEILIG: veilig, VOLGORDE: volgorde}
 
 
 def laden(momentopname: dict[str, Any]) -> dict[str, Any]:
     """The data object back from a snapshot, its narrative HTML safe again."""
-    gegevens = {k: v for k, v in momentopname.items() if k != VEILIG}
+    gegevens = {k: v for k, v in momentopname.items() if k not in (VEILIG, VOLGORDE)}
+    for pad, sleutels in momentopname.get(VOLGORDE, []):
+        if not pad:
+            gegevens = {k: gegevens[k] for k in sleutels if k in gegevens}
+            continue
+        ouder = gegevens
+        for stap in pad[:-1]:
+            ouder = ouder[stap]
+        ouder[pad[-1]] = {k: ouder[pad[-1]][k] for k in sleutels}
     for pad in momentopname.get(VEILIG, []):
         ouder: Any = gegevens
         for stap in pad[:-1]:

@@ -250,7 +250,9 @@ def persoon_vergeten(*, persoon: Persoon, door: User | None) -> Vergeten:
     A frozen end report is not changed: it is returned, so that the coordinator can be told. The erasure is logged
     (`Verwijdering`: who, when, which pseudonym), never what was erased. All of it or nothing.
     """
-    persoon = Persoon.objects.select_for_update().select_related("organisatie", "account").get(pk=persoon.pk)
+    persoon = (
+        Persoon.objects.select_for_update(of=("self",)).select_related("organisatie", "account").get(pk=persoon.pk)
+    )
     if persoon.is_verwijderd:
         raise ValidationError(_("Deze persoon is al verwijderd (%(naam)s).") % {"naam": persoon.naam})
     Importvoorbeeld.objects.verlopen().delete()
