@@ -42,21 +42,24 @@ def opslaan(gegevens: dict[str, Any]) -> dict[str, Any]:
     return {**plat, VEILIG: veilig, VOLGORDE: volgorde}
 
 
+def _ouder(gegevens: Any, pad: list) -> Any:
+    """The container that holds the value at `pad` (its last step)."""
+    for stap in pad[:-1]:
+        gegevens = gegevens[stap]
+    return gegevens
+
+
 def laden(momentopname: dict[str, Any]) -> dict[str, Any]:
-    """The data object back from a snapshot, its narrative HTML safe again."""
+    """The data object back from a snapshot: its dicts in their original order, its narrative HTML safe again."""
     gegevens = {k: v for k, v in momentopname.items() if k not in (VEILIG, VOLGORDE)}
     for pad, sleutels in momentopname.get(VOLGORDE, []):
         if not pad:
             gegevens = {k: gegevens[k] for k in sleutels if k in gegevens}
-            continue
-        ouder = gegevens
-        for stap in pad[:-1]:
-            ouder = ouder[stap]
-        ouder[pad[-1]] = {k: ouder[pad[-1]][k] for k in sleutels}
+        else:
+            ouder = _ouder(gegevens, pad)
+            ouder[pad[-1]] = {k: ouder[pad[-1]][k] for k in sleutels}
     for pad in momentopname.get(VEILIG, []):
-        ouder: Any = gegevens
-        for stap in pad[:-1]:
-            ouder = ouder[stap]
+        ouder = _ouder(gegevens, pad)
         if isinstance(ouder[pad[-1]], str):
             ouder[pad[-1]] = mark_safe(ouder[pad[-1]])
     return gegevens
