@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from werkplaats.lib import export
-from werkplaats.lib.versies import VerouderdeVersie, laatst_opgeslagen_door, versieveld_vernieuwen
+from werkplaats.lib.versies import VerouderdeVersie, conflict_melden
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import bevroren, eindrapport, pdf, services, tasks
@@ -136,19 +136,10 @@ class TekstView(LoginRequiredMixin, NietBevrorenMixin, View):
                     tekst=form.cleaned_data["tekst"],
                     versie=form.cleaned_data.get("versie"),
                 )
-            except VerouderdeVersie:
+            except VerouderdeVersie as conflict:
                 actueel = self.rapport.teksten.get(sectie=sectie)
-                door = laatst_opgeslagen_door(actueel)
-                form.add_error(
-                    None,
-                    _(
-                        "%(wie)s heeft deze tekst opgeslagen nadat u hem opende. Uw tekst is niet opgeslagen maar "
-                        "staat hieronder nog. Sla opnieuw op om uw versie te bewaren; dan vervangt die de andere."
-                    )
-                    % {"wie": door or _("Iemand anders")},
-                )
+                conflict_melden(form, actueel, conflict.versie)
                 form.add_error(None, _("De tekst zoals die nu is opgeslagen: %(tekst)s") % {"tekst": actueel.tekst})
-                versieveld_vernieuwen(form, actueel.versie)
                 return self.toon(form, status=409)
             except ValidationError as error:
                 fouten_tonen(form, error)

@@ -24,11 +24,9 @@ from .lib.export import TabelExportMixin
 from .lib.versies import (
     VERSIEVELD,
     VerouderdeVersie,
-    laatst_opgeslagen_door,
+    conflict_melden,
     versie_ophogen,
     versieveld_toevoegen,
-    versieveld_vernieuwen,
-    wijzigingen_sinds,
 )
 from .models import Afdeling, Organisatie, Rol, Werkplaats
 from .tables import OrganisatieTable
@@ -102,23 +100,7 @@ class ServiceFormMixin(FormStatusMixin):
         """409: someone saved the object after this form was opened. The input stays in the form, above it what
         the other person changed; the form now carries the current version, so saving again overwrites theirs."""
         self.na_fout()
-        actueel = self.object
-        door = laatst_opgeslagen_door(actueel)
-        form.add_error(
-            None,
-            _(
-                "%(wie)s heeft dit opgeslagen nadat u het formulier opende. Uw invoer is niet opgeslagen maar staat "
-                "hieronder nog. Sla opnieuw op om uw versie te bewaren; dan vervangt die de andere."
-            )
-            % {"wie": door or _("Iemand anders")},
-        )
-        for wijziging in wijzigingen_sinds(actueel, conflict.versie, velden=list(form.fields)):
-            form.add_error(
-                None,
-                _("Gewijzigd: %(veld)s, van \u201c%(was)s\u201d in \u201c%(nu)s\u201d.")
-                % {"veld": wijziging.label, "was": wijziging.was, "nu": wijziging.nu},
-            )
-        versieveld_vernieuwen(form, actueel.versie)
+        conflict_melden(form, self.object, conflict.versie)
         response = self.form_invalid(form)
         response.status_code = 409
         return response

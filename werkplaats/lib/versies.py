@@ -143,3 +143,23 @@ def versieveld_vernieuwen(form: forms.BaseForm, versie: int) -> None:
         data.update(form.data)
     data[form.add_prefix(VERSIEVELD)] = str(versie)
     form.data = data
+
+
+def conflict_melden(form: forms.BaseForm, actueel: models.Model, versie: int | None) -> None:
+    """Explain a refused stale save on the form (the 409 of every edit): who saved since `versie`, which of the
+    form's fields they changed, and the form now based on the current version, the user's input kept."""
+    form.add_error(
+        None,
+        _(
+            "%(wie)s heeft dit opgeslagen nadat u het formulier opende. Uw invoer is niet opgeslagen maar staat "
+            "hieronder nog. Sla opnieuw op om uw versie te bewaren; dan vervangt die de andere."
+        )
+        % {"wie": laatst_opgeslagen_door(actueel) or _("Iemand anders")},
+    )
+    for wijziging in wijzigingen_sinds(actueel, versie, velden=list(form.fields)):
+        form.add_error(
+            None,
+            _("Gewijzigd: %(veld)s, van \u201c%(was)s\u201d in \u201c%(nu)s\u201d.")
+            % {"veld": wijziging.label, "was": wijziging.was, "nu": wijziging.nu},
+        )
+    versieveld_vernieuwen(form, getattr(actueel, "versie", 0))
