@@ -1,9 +1,7 @@
-"""The one place that calls WeasyPrint: the report's HTML -> PDF.
+"""The end report's HTML document, and its PDF through the project's one WeasyPrint call (werkplaats/lib/pdf.py).
 
-Everything the PDF needs is inside the HTML: the stylesheet is read from disk and inlined, charts are
-`data:` images and fonts come from the system (fonts-dejavu). The PDF is tagged PDF/UA-1 (see `PDF_VARIANT`).
-The URL fetcher allows only `data:` URLs, so nothing is fetched over HTTP and no local file
-(`file:///etc/passwd`) can be pulled into a document.
+Everything the PDF needs is inside the HTML: the stylesheet is read from disk and inlined, charts are `data:` images
+and fonts come from the system.
 """
 
 from __future__ import annotations
@@ -12,11 +10,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-import pydyf
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+
+from werkplaats.lib import pdf as lib_pdf
 
 
 @cache
@@ -33,33 +30,5 @@ def html(gegevens: Mapping[str, Any]) -> str:
     return render_to_string("rapportage/eindrapport/pdf.html", {"r": gegevens, "css": stylesheet(), "pdf": True})
 
 
-# PDF/UA-1 (ISO 14289-1): a tagged PDF whose structure tree follows the HTML (headings, lists, tables with their
-# header cells, figures with the <img>'s alt text, in reading order), with the document's language (<html lang>), its
-# title shown by viewers (DisplayDocTitle), XMP metadata and bookmarks. Dutch public bodies publish accessibly
-# (EN 301 549 / WCAG 2.1 AA); tests/rapportage/test_pdf_ua.py reads the tree back.
-PDF_VARIANT = "pdf/ua-1"
-
-
-def kopcellen_met_scope(_document: Any, pdf: pydyf.PDF) -> None:
-    """Give every table header cell (TH) its /Scope: /Column in a THead (or a table's first row), /Row elsewhere.
-
-    WeasyPrint links data cells to their headers (/Headers); PDF/UA checkers (PAC, veraPDF) also want the scope on the
-    header cell itself. In our templates a header in the body is always a row header (`<th scope="row">`).
-    """
-    per_referentie = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
-    for obj in list(per_referentie.values()):
-        if obj.get("S") != "/TH":
-            continue
-        rij = per_referentie.get(obj.get("P"))
-        groep = per_referentie.get(rij.get("P")) if rij is not None else None
-        if rij is None or groep is None:
-            continue
-        kolom = groep.get("S") == "/THead" or (groep.get("S") == "/Table" and groep["K"][:1] == [rij.reference])
-        obj.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = "/Column" if kolom else "/Row"
-
-
 def pdf(document: str) -> bytes:
-    inhoud: bytes = HTML(string=document, url_fetcher=URLFetcher(allowed_protocols=["data"])).write_pdf(
-        pdf_variant=PDF_VARIANT, finisher=kopcellen_met_scope
-    )
-    return inhoud
+    return lib_pdf.pdf(document)
