@@ -1,11 +1,13 @@
-"""Fixtures of the whole suite: fast settings, a small factory world, and the demo built once per process.
+"""Fixtures of the whole suite: fast settings, a small factory world, and shared records built once per process.
 
-The demo (`load_demo`, about 4 s) is the expensive world. Every test that asks for `demo` shares one load per
-process: `GedeeldeDemo` loads it inside an outer transaction that is opened before the test's own (`db`), so each
-test rolls back to its savepoint and the demo stays for the next one. These tests run after the plain ones and
-before the browser tests (`pytest_collection_modifyitems`); under `--dist loadgroup` they form the group "demo", which
-one worker runs in collection order. The outer transaction is rolled back when the first test without the demo
-comes, and at the end. The browser tests (tests/e2e/) commit their own demo once behind one live server.
+The demo (`load_demo`, about 4 s) is the expensive world; the permission matrix's world is cheap but asked for by
+about 800 tests. Every test that asks for `demo` (or `gedeelde_matrix`) shares one build per process:
+`GedeeldeGegevens` builds it inside an outer transaction that is opened before the test's own (`db`), so each test
+rolls back to its savepoint and the records stay for the next one. The matrix tests run after the plain ones, then
+the demo tests, then the browser tests (`pytest_collection_modifyitems`); under `--dist loadgroup` each shared set
+forms a group ("matrix", "demo") that one worker runs in collection order. An outer transaction is rolled back when
+the first test without it comes, and at the end. The browser tests (tests/e2e/) commit their own demo once behind one
+live server.
 
 `load_demo` runs are counted and shown in the terminal summary.
 """
@@ -15,8 +17,10 @@ import io
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -54,6 +58,14 @@ def _test_settings(settings, tmp_path_factory):
     settings.CACHES = {**settings.CACHES, "grafieken": grafieken}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Stored files (attachments, logos, PDFs) go to the test run's temporary MEDIA_ROOT also when a session fixture
+    writes them (the shared demo is built before `_test_settings` runs)."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.getbasetemp() / "media")):
+        yield
+
+
 @dataclass
 class World:
     """Two organisations in one werkplaats, a third in another, and a user for every role."""
@@ -74,8 +86,8 @@ class World:
     actie_a: Actie
 
 
-@pytest.fixture
-def world(db) -> World:
+def wereld_bouwen() -> World:
+    """The small world, built in the current transaction (a test's, or the shared one of `GedeeldeGegevens`)."""
     werkplaats = WerkplaatsFactory(naam="Wmo-werkplaats Test")
     andere = WerkplaatsFactory(naam="Wmo-werkplaats Elders")
     org_a = OrganisatieFactory(werkplaats=werkplaats, naam="Organisatie A")
@@ -106,7 +118,12 @@ def world(db) -> World:
     )
 
 
-# The demo, once per process ----------------------------------------------------------------------------------
+@pytest.fixture
+def world(db) -> World:
+    return wereld_bouwen()
+
+
+# Records shared by many tests, built once per process ---------------------------------------------------------
 
 
 def demo_laden() -> None:
@@ -116,12 +133,25 @@ def demo_laden() -> None:
         call_command("load_demo", "--ook-zonder-debug", stdout=io.StringIO())
 
 
-class GedeeldeDemo:
-    """The demo of one process, loaded in an outer transaction that the demo tests nest their own in."""
+class GedeeldeGegevens:
+    """Records of one process (the demo, the permission matrix's world), built in an outer transaction that the tests
+    using them nest their own in: each test rolls back to its savepoint and the records stay for the next one.
 
-    def __init__(self) -> None:
-        self.blocker = None  # pytest-django's django_db_blocker, known once `demo_database` has run
+    At most one is open at a time (it is the outer transaction): `pytest_runtest_setup` closes the others before a
+    test and opens the one it needs again if a test without it came in between. A test uses one when it asks for the
+    session fixture named `<naam>_database`; those tests form the xdist group `<naam>`.
+    """
+
+    def __init__(self, naam: str, bouwen: Callable[[], Any]) -> None:
+        self.naam = naam
+        self.bouwen = bouwen
+        self.waarde: Any = None  # what `bouwen` returned
+        self.blocker = None  # pytest-django's django_db_blocker, known once the session fixture has run
         self._atomic: transaction.Atomic | None = None
+
+    @property
+    def fixture(self) -> str:
+        return f"{self.naam}_database"
 
     @property
     def open(self) -> bool:
@@ -134,32 +164,52 @@ class GedeeldeDemo:
     def openen(self) -> None:
         if self.open:
             return
+        for ander in GEDEELD.values():
+            if ander is not self:
+                ander.sluiten()
         with self.blocker.unblock():
             if connections[DEFAULT_DB_ALIAS].in_atomic_block:
-                raise RuntimeError("The shared demo must be opened outside any transaction, before the test's own.")
+                raise RuntimeError(f"The shared {self.naam} must be opened outside any transaction.")
             self._atomic = transaction.atomic(using=DEFAULT_DB_ALIAS)
             self._atomic.__enter__()
             try:
-                demo_laden()
+                with override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+                    self.waarde = self.bouwen()
             except BaseException:
                 self.sluiten()
                 raise
 
     def sluiten(self) -> None:
-        """Roll the demo back, so that the tests that follow find the database as the migrations left it."""
+        """Roll the records back, so that the tests that follow find the database as the migrations left it."""
         if not self.open:
             return
         with self.blocker.unblock():
             transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
             self._atomic.__exit__(None, None, None)
         self._atomic = None
+        self.waarde = None
+
+    def voor_test(self) -> Any:
+        """For the function fixture (which asks for `db`, set up after the session fixture that opened this): the
+        test's own transaction is inside the shared one. Returns what was built."""
+        if not self.is_buitenste_transactie():
+            pytest.fail(f"The shared {self.naam} is not the outer transaction of this test; see tests/conftest.py.")
+        return self.waarde
 
 
-GEDEELDE_DEMO = GedeeldeDemo()
+GEDEELD: dict[str, GedeeldeGegevens] = {}
+
+
+def gedeeld(naam: str, bouwen: Callable[[], Any]) -> GedeeldeGegevens:
+    GEDEELD[naam] = GedeeldeGegevens(naam, bouwen)
+    return GEDEELD[naam]
+
+
+GEDEELDE_DEMO = gedeeld("demo", demo_laden)
 
 
 @pytest.fixture(scope="session")
-def demo_database(django_db_setup, django_db_blocker) -> GedeeldeDemo:
+def demo_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
     """The shared demo. Session-scoped, so pytest sets it up before the test's own transaction (`db`)."""
     GEDEELDE_DEMO.blocker = django_db_blocker
     GEDEELDE_DEMO.openen()
@@ -168,33 +218,63 @@ def demo_database(django_db_setup, django_db_blocker) -> GedeeldeDemo:
 
 
 @pytest.fixture
-def demo(demo_database, request):
+def demo(demo_database, db):
     """The demo data, as `make run` loads it; what a test changes is rolled back after it. Returns the demo module."""
-    request.getfixturevalue("db")
-    if not demo_database.is_buitenste_transactie():
-        pytest.fail("The shared demo is not the outer transaction of this test; see tests/conftest.py.")
+    demo_database.voor_test()
     from werkplaats import demo as demo_module
 
     return demo_module
 
 
+def _matrix_bouwen() -> World:
+    from tests.test_permissions import matrix_bouwen
+
+    return matrix_bouwen(wereld_bouwen())
+
+
+GEDEELDE_MATRIX = gedeeld("matrix", _matrix_bouwen)
+
+
+@pytest.fixture(scope="session")
+def matrix_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
+    """The permission matrix's world (tests/test_permissions.py), shared by its many tests as the demo is."""
+    GEDEELDE_MATRIX.blocker = django_db_blocker
+    GEDEELDE_MATRIX.openen()
+    yield GEDEELDE_MATRIX
+    GEDEELDE_MATRIX.sluiten()
+
+
+@pytest.fixture
+def gedeelde_matrix(matrix_database, db) -> World:
+    """The matrix world of `matrix_world`, built once per process; what a test changes is rolled back after it."""
+    return matrix_database.voor_test()
+
+
+def gedeelde_van(item: pytest.Item) -> GedeeldeGegevens | None:
+    namen = getattr(item, "fixturenames", ())
+    return next((g for g in GEDEELD.values() if g.fixture in namen), None)
+
+
 def gebruikt_demo(item: pytest.Item) -> bool:
-    return "demo_database" in getattr(item, "fixturenames", ())
+    return gedeelde_van(item) is GEDEELDE_DEMO
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    if gebruikt_demo(item) and item.config.pluginmanager.hasplugin("xdist"):
-        item.add_marker(pytest.mark.xdist_group("demo"))
+    gedeelde = gedeelde_van(item)
+    if gedeelde is not None and item.config.pluginmanager.hasplugin("xdist"):
+        item.add_marker(pytest.mark.xdist_group(gedeelde.naam))
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Plain tests first (in pytest-django's order), then the tests on the shared demo, then the browser tests."""
+    """Plain tests first (in pytest-django's order), then those on the matrix world, then those on the shared demo,
+    then the browser tests."""
 
     def deel(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e"):
-            return 2
-        return 1 if gebruikt_demo(item) else 0
+            return 3
+        gedeelde = gedeelde_van(item)
+        return 0 if gedeelde is None else (2 if gedeelde is GEDEELDE_DEMO else 1)
 
     items.sort(key=deel)
     groepen_melden(config, items)
@@ -202,11 +282,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if not gebruikt_demo(item):
-        GEDEELDE_DEMO.sluiten()
-    elif GEDEELDE_DEMO.blocker is not None:
-        # Reopened only if a test without the demo came in between; the first time, `demo_database` opens it.
-        GEDEELDE_DEMO.openen()
+    nodig = gedeelde_van(item)
+    for gedeelde in GEDEELD.values():
+        if gedeelde is not nodig:
+            gedeelde.sluiten()
+    if nodig is not None and nodig.blocker is not None:
+        # Reopened only if a test without it came in between; the first time, its session fixture opens it.
+        nodig.openen()
 
 
 # Groups under xdist ---------------------------------------------------------------------------------------------

@@ -92,6 +92,16 @@ def eindrapportversie(world) -> int:
     return rapportage_services.rapport_bevriezen(rapport=rapport).versies.get().pk
 
 
+def achterpagina(world):
+    from rapportage.models import Achterpagina
+
+    bestaand = Achterpagina.objects.filter(werkplaats=world.werkplaats).first()
+    pagina = bestaand or rapportage_services.achterpagina_opslaan(
+        achterpagina=Achterpagina(werkplaats=world.werkplaats)
+    )
+    return {"pk": pagina.pk}
+
+
 def account_a(world):
     return {"werkplaats": world.werkplaats.pk, "pk": world.leider_a.pk}
 
@@ -125,6 +135,7 @@ REGISTER_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404}
 RULES: dict[str, Regel] = {
     # Core
     "werkplaats:home": Regel(),
+    "werkplaats:zoeken": Regel(),  # every logged-in role; what it finds is scoped (tests/werkplaats/test_zoeken.py)
     "werkplaats:organisatie_list": Regel(),
     "werkplaats:organisatie_create": Regel(expect={LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}),
     "werkplaats:organisatie_detail": Regel(kwargs=org_a, expect={LEIDER_B: 404}),
@@ -137,6 +148,12 @@ RULES: dict[str, Regel] = {
     "quickscan:ronde_create": Regel(kwargs=org_a, expect=LEZERS_NIET),
     "quickscan:ronde_detail": Regel(kwargs=concept_a, expect={LEIDER_B: 404}),
     "quickscan:ronde_update": Regel(kwargs=lambda w: {"ronde": w.concept_a.pk}, expect=LEZERS_NIET),
+    "quickscan:ronde_afronden": Regel(
+        kwargs=concept_a,
+        method="post",
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403, BEHEERDER: DONE},
+    ),
+    # Leader A may not undo afgerond_a: a later round of the series (concept_a) exists.
     "quickscan:ronde_heropenen": Regel(
         kwargs=afgerond_a,
         method="post",
@@ -211,6 +228,7 @@ RULES: dict[str, Regel] = {
     # Scholing: privacy (inzage and erasure by coordinators; the privacy page is public)
     "scholing:persoon_inzage": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
     "scholing:persoon_inzage_json": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
+    "scholing:persoon_inzage_pdf": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
     "scholing:persoon_vergeten": Regel(kwargs=persoon_a, expect=COORDINATOR_SCHRIJFT),
     "scholing:bewaartermijn": Regel(expect=ALLEEN_COORDINATOR),
     "scholing:privacy": Regel(expect=dict.fromkeys(ROLLEN, 200)),
@@ -246,6 +264,9 @@ RULES: dict[str, Regel] = {
     "rapportage:eindrapport_pdf": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_versie_pdf": Regel(kwargs=lambda w: {"pk": eindrapportversie(w)}, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_cijfers": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    # The werkplaats's back page of its end reports: its coordinators, lectoraat and superusers keep it.
+    "rapportage:achterpagina": Regel(kwargs=werkplaats, expect={LEIDER_A: 403, LEIDER_B: 403}),
+    "rapportage:achterpagina_update": Regel(kwargs=achterpagina, expect={LEIDER_A: 403, LEIDER_B: 403}),
     # Accounts and infrastructure
     "login": Regel(
         expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
@@ -296,6 +317,7 @@ RULES: dict[str, Regel] = {
     ),
     "healthz": Regel(expect=dict.fromkeys(ROLLEN, 200)),
     "toegankelijkheid": Regel(expect=dict.fromkeys(ROLLEN, 200)),  # the accessibility statement is public
+    "set_language": Regel(method="post", expect=dict.fromkeys(ROLLEN, DONE)),  # the language switch, for everyone
 }
 
 # Django's admin lives under /beheer/ and guards itself (staff only); it is checked in test_beheer_*.
@@ -334,8 +356,7 @@ def test_elke_url_heeft_een_naam():
     assert list(unnamed(get_resolver().url_patterns)) == []
 
 
-@pytest.fixture
-def matrix_world(world):
+def matrix_bouwen(world):
     """The world plus a trajectory organisation A takes part in (B does not), and training records of A."""
     methode = MethodeFactory(naam="Het Gesprek", korte_naam="HG")
     world.methode = methode
@@ -408,6 +429,12 @@ def matrix_world(world):
     return world
 
 
+@pytest.fixture
+def matrix_world(world):
+    """The matrix world in the test's own transaction (for tests elsewhere that change it past the services)."""
+    return matrix_bouwen(world)
+
+
 def _client_for(client, world, rol):
     if rol != ANONIEM:
         client.force_login(getattr(world, rol))
@@ -416,8 +443,8 @@ def _client_for(client, world, rol):
 
 @pytest.mark.parametrize("rol", ROLLEN)
 @pytest.mark.parametrize("naam", sorted(RULES))
-def test_permissiematrix(client, matrix_world, naam, rol):
-    world = matrix_world
+def test_permissiematrix(client, gedeelde_matrix, naam, rol):
+    world = gedeelde_matrix
     regel = RULES[naam]
     url = reverse(naam, kwargs=regel.kwargs(world))
     response = getattr(_client_for(client, world, rol), regel.method)(url)
@@ -435,9 +462,9 @@ def test_permissiematrix(client, matrix_world, naam, rol):
         assert response.status_code == verwacht, f"{naam} als {rol}: {response.status_code} i.p.v. {verwacht}"
 
 
-def test_leider_krijgt_404_op_elke_pagina_van_een_andere_organisatie(client, matrix_world):
+def test_leider_krijgt_404_op_elke_pagina_van_een_andere_organisatie(client, gedeelde_matrix):
     """Each URL with an organisation-scoped argument, asked by the other organisation's leader."""
-    world = matrix_world
+    world = gedeelde_matrix
     client.force_login(world.leider_b)
     scoped = [naam for naam, regel in RULES.items() if regel.expect.get(LEIDER_B) == 404]
     assert scoped, "no organisation-scoped URLs found"
