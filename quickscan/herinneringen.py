@@ -23,7 +23,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import DateTimeField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -50,12 +50,8 @@ class Herinnering:
 
 
 def lopende_organisaties(peildatum: datetime.date) -> QuerySet[Organisatie]:
-    """Active organisations that take part in a trajectory running on `peildatum`."""
-    lopend = Q(
-        deelnames__traject__startdatum__lte=peildatum,
-        deelnames__traject__einddatum__gte=peildatum,
-        deelnames__vanaf__lte=peildatum,
-    ) & (Q(deelnames__gestopt_op__isnull=True) | Q(deelnames__gestopt_op__gt=peildatum))
+    """Active organisations that take part in a trajectory running on `peildatum` (`selectors.lopende_deelname`)."""
+    lopend = selectors.lopende_deelname(peildatum, pad="deelnames__")
     return Organisatie.objects.filter(pk__in=Organisatie.objects.filter(lopend, actief=True).values("pk"))
 
 

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,9 @@ from werkplaats.models import Afdeling, Organisatie, OrganisatieGebondenQuerySet
 SCORE_MIN = 1
 SCORE_MAX = 5
 NORM = 3
+# A leader may undo the submission of their own round for this long, as long as no next round of its series exists;
+# after that only a coordinator reopens it (Ronde.mag_heropenen).
+ONGEDAAN_MAKEN_BINNEN = datetime.timedelta(days=14)
 SCORE_VALIDATORS = [
     MinValueValidator(SCORE_MIN, _("Kies een score van 1 tot en met 5.")),
     MaxValueValidator(SCORE_MAX, _("Kies een score van 1 tot en met 5.")),
@@ -265,10 +269,36 @@ class Ronde(models.Model):
             return False
         return user.is_superuser or self.organisatie_id in user.geleide_organisatie_ids()
 
-    def mag_heropenen(self, user) -> bool:
-        return self.is_afgerond and (
-            user.is_superuser or self.organisatie.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+    @property
+    def ongedaan_maken_tot(self) -> datetime.datetime | None:
+        """Until when the organisation's leader may undo the submission (if no next round comes first)."""
+        return self.afgerond_op + ONGEDAAN_MAKEN_BINNEN if self.afgerond_op else None
+
+    def heeft_volgende_ronde(self) -> bool:
+        """Whether a later round (concept or submitted, not archived) of the same series exists."""
+        later = Q(datum__gt=self.datum) | Q(datum=self.datum, pk__gt=self.pk)
+        return (
+            Ronde.objects.actief()
+            .filter(later, Q(afdeling_id=self.afdeling_id), organisatie_id=self.organisatie_id)
+            .exists()
         )
+
+    def mag_heropenen(self, user) -> bool:
+        """A coordinator reopens a submitted round at any time; its leader may undo the submission (see below)."""
+        if not self.is_afgerond:
+            return False
+        return self.coordineert(user) or self.mag_afronden_ongedaan_maken(user)
+
+    def coordineert(self, user) -> bool:
+        """A superuser, or a coordinator of the round's werkplaats."""
+        return user.is_superuser or self.organisatie.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR)
+
+    def mag_afronden_ongedaan_maken(self, user) -> bool:
+        """The leader undoes their own submission within ONGEDAAN_MAKEN_BINNEN, until a next round exists."""
+        if not self.is_afgerond or self.gearchiveerd or self.organisatie_id not in user.geleide_organisatie_ids():
+            return False
+        tot = self.ongedaan_maken_tot
+        return tot is not None and timezone.now() < tot and not self.heeft_volgende_ronde()
 
     def mag_archiveren(self, user) -> bool:
         if self.gearchiveerd:

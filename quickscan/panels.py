@@ -35,6 +35,7 @@ def home_panel(request) -> dict | None:
         "per_werkplaats": per_werkplaats,
         "met_werkplaats": overziet_meerdere(request),
         "aantal": len(cadans),
+        "aantal_lopend": sum(1 for c in cadans if c.status != selectors.CadansStatus.BUITEN_TRAJECT),
         "eigen": request.user.is_implementatieleider and not request.user.is_coordinator,
     }
 

@@ -11,10 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.models import Deelname
 from werkplaats.lib.datums import datum_kort, maanden_erbij
 from werkplaats.models import Organisatie
 
@@ -138,17 +139,33 @@ def voortgang_svg(eerste: Ronde, tweede: Ronde | None) -> str:
 # Cadence -----------------------------------------------------------------------------------------
 
 
+def lopende_deelname(peildatum: datetime.date, pad: str = "") -> Q:
+    """The one definition of "takes part in a running trajectory" on `peildatum`, for a `Deelname` at `pad`.
+
+    The trajectory runs (between its start and end date), the participation has started and has not stopped.
+    """
+    return Q(
+        **{
+            f"{pad}traject__startdatum__lte": peildatum,
+            f"{pad}traject__einddatum__gte": peildatum,
+            f"{pad}vanaf__lte": peildatum,
+        }
+    ) & (Q(**{f"{pad}gestopt_op__isnull": True}) | Q(**{f"{pad}gestopt_op__gt": peildatum}))
+
+
 class CadansStatus:
     GEEN = "geen"
     OP_SCHEMA = "op_schema"
     NU = "nu"
     TE_LAAT = "te_laat"
+    BUITEN_TRAJECT = "buiten_traject"
 
     LABELS = {
         GEEN: _("nog geen quickscan"),
         OP_SCHEMA: _("op schema"),
         NU: _("volgende ronde nu"),
         TE_LAAT: _("te laat"),
+        BUITEN_TRAJECT: _("geen lopend traject"),
     }
 
 
@@ -170,13 +187,28 @@ class Cadans:
 
 
 def cadans(organisaties: QuerySet[Organisatie], peildatum: datetime.date | None = None) -> list[Cadans]:
-    """When each organisation's next round is due, from its last submitted round."""
+    """When each organisation's next round is due, from its last submitted round: the one cadence rule.
+
+    The cadence belongs to a trajectory: an organisation that takes part in trajectories but in none that runs on
+    `peildatum` (they ended, it stopped, or the next has not begun) is `BUITEN_TRAJECT`, never due or overdue. An
+    organisation in no trajectory at all keeps the plain cadence of its werkplaats.
+    """
     peildatum = peildatum or datetime.date.today()
     lijst = list(organisaties.select_related("werkplaats"))
     instellingen = {
         i.werkplaats_id: i
         for i in QuickscanInstelling.objects.filter(werkplaats_id__in={o.werkplaats_id for o in lijst})
     }
+    met_traject: set[int] = set()
+    lopend: set[int] = set()
+    for organisatie_id, loopt in (
+        Deelname.objects.filter(organisatie__in=[o.pk for o in lijst])
+        .annotate(loopt=ExpressionWrapper(lopende_deelname(peildatum), output_field=models.BooleanField()))
+        .values_list("organisatie_id", "loopt")
+    ):
+        met_traject.add(organisatie_id)
+        if loopt:
+            lopend.add(organisatie_id)
     laatste: dict[int, datetime.date] = {}
     for organisatie_id, datum in (
         Ronde.objects.afgerond()
@@ -191,6 +223,9 @@ def cadans(organisaties: QuerySet[Organisatie], peildatum: datetime.date | None 
             continue
         instelling = instellingen.get(organisatie.werkplaats_id) or QuickscanInstelling()
         datum = laatste.get(organisatie.pk)
+        if organisatie.pk in met_traject and organisatie.pk not in lopend:
+            result.append(Cadans(organisatie, datum, None, None, CadansStatus.BUITEN_TRAJECT))
+            continue
         if datum is None:
             result.append(Cadans(organisatie, None, None, None, CadansStatus.GEEN))
             continue
@@ -203,7 +238,13 @@ def cadans(organisaties: QuerySet[Organisatie], peildatum: datetime.date | None 
         else:
             status = CadansStatus.OP_SCHEMA
         result.append(Cadans(organisatie, datum, volgende, te_laat, status))
-    order = [CadansStatus.TE_LAAT, CadansStatus.NU, CadansStatus.GEEN, CadansStatus.OP_SCHEMA]
+    order = [
+        CadansStatus.TE_LAAT,
+        CadansStatus.NU,
+        CadansStatus.GEEN,
+        CadansStatus.OP_SCHEMA,
+        CadansStatus.BUITEN_TRAJECT,
+    ]
     result.sort(key=lambda c: (order.index(c.status), c.volgende or datetime.date.max, c.organisatie.naam.lower()))
     return result
 
@@ -286,11 +327,36 @@ class Wijziging:
     velden: list[tuple[str, object, object]]
 
 
-def _toon(model: type[models.Model], name: str, value: object) -> object:
-    """A history value as a person reads it: choice labels, local date and time."""
+Namen = dict[tuple[str, str], dict[object, str]]
+
+
+def _namen(model: type[models.Model], wijzigingen: list[tuple[str, object, object]]) -> Namen:
+    """The names of the rows that changed foreign keys point at: one query per related model, not per change."""
+    ids: dict[str, set[object]] = defaultdict(set)
+    for name, old, new in wijzigingen:
+        field = model._meta.get_field(name)
+        if isinstance(field, models.ForeignKey):
+            ids[name].update(v for v in (old, new) if v is not None)
+    namen: Namen = {}
+    for name, waarden in ids.items():
+        field = model._meta.get_field(name)
+        assert isinstance(field, models.ForeignKey)
+        gerelateerd = field.related_model
+        assert not isinstance(gerelateerd, str)
+        # select_related(): the names (str) of some rows name their parent too (a team names its organisation).
+        rijen = gerelateerd._default_manager.filter(pk__in=waarden).select_related()
+        namen[(model._meta.label, name)] = {rij.pk: str(rij) for rij in rijen}
+    return namen
+
+
+def _toon(model: type[models.Model], name: str, value: object, namen: Namen | None = None) -> object:
+    """A history value as a person reads it: choice labels, local date and time, a related row's name."""
     if value is None or value == "":
         return None
     field = model._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        # A row that no longer exists (or is out of reach) keeps its number rather than vanishing.
+        return (namen or {}).get((model._meta.label, name), {}).get(value, f"#{value}")
     if isinstance(field, models.Field) and field.choices:
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, datetime.datetime):
@@ -309,13 +375,17 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
     entries: list[Wijziging] = []
     ronde_fields = {f.name: f.verbose_name for f in Ronde._meta.fields}
     records = list(ronde.history.select_related("history_user").order_by("history_date", "history_id"))
-    for previous, record in zip([None, *records], records, strict=False):
+    deltas = [
+        [(c.field, c.old, c.new) for c in record.diff_against(previous).changes] if previous is not None else None
+        for previous, record in zip([None, *records], records, strict=False)
+    ]
+    namen = _namen(Ronde, [change for delta in deltas if delta for change in delta])
+    for previous, record, delta in zip([None, *records], records, deltas, strict=False):
         changes = []
         if previous is not None:
-            delta = record.diff_against(previous)
             changes = [
-                (str(ronde_fields.get(c.field, c.field)), _toon(Ronde, c.field, c.old), _toon(Ronde, c.field, c.new))
-                for c in delta.changes
+                (str(ronde_fields.get(name, name)), _toon(Ronde, name, old, namen), _toon(Ronde, name, new, namen))
+                for name, old, new in delta or []
             ]
             if not changes:
                 continue

@@ -67,8 +67,12 @@ def ronde_invullen(
     door: User | None = None,
     illustratief: bool = False,
     afronden: bool = False,
+    ter_afronding: bool = False,
 ) -> Ronde:
     """Fill in a quickscan round: its header, readiness and scores, and submit it when `afronden`.
+
+    `ter_afronding` saves it as a concept that must be ready to submit (the form's "Afronden": the user then
+    confirms on a summary, `ronde_afronden`); a round that could not be submitted is refused and nothing is written.
 
     A new round names its `organisatie` (and optionally its `instrument`, who made it and whether it is
     illustrative); it starts with an empty score per element. A concept round is passed as `ronde` with the
@@ -114,13 +118,37 @@ def ronde_invullen(
             score.full_clean()
             score.save()
 
+    if afronden or ter_afronding:
+        _afrondbaar(scores.values())
     if afronden:
-        if not any(score.score is not None for score in scores.values()):
-            raise ValidationError(_("Geef minstens één element een score voordat u de ronde afrondt."))
         ronde.status = Ronde.Status.AFGEROND
         ronde.afgerond_op = timezone.now()
     if afronden or not nieuw:
         ronde.save()
+    return ronde
+
+
+def _afrondbaar(scores: Iterable[Score]) -> None:
+    """The one rule for submitting: at least one element scored (a partial round is allowed)."""
+    if not any(score.score is not None for score in scores):
+        raise ValidationError(_("Geef minstens één element een score voordat u de ronde afrondt."))
+
+
+@transaction.atomic
+def ronde_afronden(*, ronde: Ronde, versie: int | None = None) -> Ronde:
+    """Submit a concept round as it is stored, after the user confirmed the summary of its unscored elements.
+
+    `versie` is the version the summary showed: a round saved since then is refused (`VerouderdeVersie`), so what
+    was confirmed is what is submitted. Without `versie` (a script) the stored version is taken.
+    """
+    if versie is None:
+        versie = Ronde.objects.filter(pk=ronde.pk).values_list("versie", flat=True).first()
+    _versie_ophogen(ronde, versie if versie is not None else 0)
+    ronde.refresh_from_db()
+    _afrondbaar(Score.objects.filter(ronde=ronde))
+    ronde.status = Ronde.Status.AFGEROND
+    ronde.afgerond_op = timezone.now()
+    ronde.save()
     return ronde
 
 
@@ -182,12 +210,26 @@ def _invoer_controleren(ronde: Ronde, invoer: Mapping[int, ElementInvoer], eleme
 
 
 @transaction.atomic
-def ronde_heropenen(*, ronde: Ronde) -> Ronde:
+def ronde_heropenen(*, ronde: Ronde, versie: int | None = None) -> Ronde:
+    """Make a submitted round a concept again: a coordinator reopening it, or its leader undoing the submission.
+
+    Who may, and until when, is `Ronde.mag_heropenen`. `versie` is the version the confirmation page showed; a
+    round changed since (reopened by someone else) is refused.
+    """
+    if versie is not None:
+        try:
+            versies.versie_ophogen(ronde, versie, status=Ronde.Status.AFGEROND)
+        except VerouderdeVersie:
+            if not Ronde.objects.filter(pk=ronde.pk, status=Ronde.Status.AFGEROND).exists():
+                raise ValidationError(_("Deze ronde is al heropend.")) from None
+            raise
+        ronde.refresh_from_db()
     if not ronde.is_afgerond:
         raise ValidationError(_("Alleen een afgeronde ronde kan worden heropend."))
     ronde.status = Ronde.Status.CONCEPT
     ronde.afgerond_op = None
-    ronde.versie = F("versie") + 1
+    if versie is None:
+        ronde.versie = F("versie") + 1
     ronde.save()
     ronde.refresh_from_db()
     return ronde

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
 from werkplaats.access import BewerkbaarMixin, OuderMixin, ZichtbaarMixin
@@ -22,7 +22,7 @@ from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import charts, selectors, services
 from .forms import ActieForm, ElementForm, QuickscanInstellingForm, RondeForm
-from .models import Actie, QuickscanInstelling, Ronde, Score, Vraag
+from .models import ONGEDAAN_MAKEN_BINNEN, Actie, QuickscanInstelling, Ronde, Score, Vraag
 
 
 class OverzichtView(LoginRequiredMixin, TemplateView):
@@ -144,6 +144,8 @@ class RondeDetailView(ZichtbaarMixin, DetailView):
             geschiedenis=selectors.geschiedenis(ronde),
             mag_bewerken=ronde.mag_bewerken(user),
             mag_heropenen=ronde.mag_heropenen(user),
+            mag_afronden_ongedaan_maken=ronde.mag_afronden_ongedaan_maken(user),
+            coordineert=ronde.coordineert(user),
             mag_archiveren=ronde.mag_archiveren(user),
             mag_acties_beheren=ronde.mag_acties_beheren(user),
             **kwargs,
@@ -290,7 +292,8 @@ class RondeFormView(LoginRequiredMixin, View):
         else:
             welke = {"ronde": self.ronde, "versie": _int(request.POST.get("versie")) or 0}
         try:
-            ronde = services.ronde_invullen(**welke, gegevens=gegevens, invoer=invoer, afronden=afronden)
+            # "Afronden" saves the input as a concept first; the round is submitted on the summary that follows.
+            ronde = services.ronde_invullen(**welke, gegevens=gegevens, invoer=invoer, ter_afronding=afronden)
         except services.VerouderdeVersie:
             current = Ronde.objects.get(pk=self.ronde.pk)
             self.ronde.versie = current.versie
@@ -313,9 +316,9 @@ class RondeFormView(LoginRequiredMixin, View):
             messages.error(request, _("De ronde is niet opgeslagen: verbeter de gemarkeerde velden."))
             return self.formulieren_tonen(ronde_form, element_forms, vorige, instrument, status=400)
         if afronden:
-            messages.success(request, _("De ronde is afgerond. Plan acties voor de elementen onder de norm."))
-        else:
-            messages.success(request, _("De ronde is opgeslagen als concept."))
+            messages.info(request, _("Uw invoer is opgeslagen. Controleer de samenvatting en rond de ronde daarna af."))
+            return redirect("quickscan:ronde_afronden", pk=ronde.pk)
+        messages.success(request, _("De ronde is opgeslagen als concept."))
         return HttpResponseRedirect(ronde.get_absolute_url())
 
 
@@ -336,18 +339,84 @@ def _fouten_verdelen(ronde_form, element_forms, error: ValidationError) -> None:
 
 
 def _ronde_voor_actie(request, pk: int, permission: str) -> Ronde:
-    ronde = get_object_or_404(Ronde.objects.zichtbaar_voor(request.user).select_related("organisatie"), pk=pk)
+    ronde = get_object_or_404(
+        Ronde.objects.zichtbaar_voor(request.user).select_related("organisatie", "instrument"), pk=pk
+    )
     if not getattr(ronde, permission)(request.user):
         raise PermissionDenied
     return ronde
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
+def ronde_afronden(request, pk: int):
+    """The confirmation step of "Afronden": a summary naming the unscored elements, then submit or go back."""
+    ronde = get_object_or_404(
+        Ronde.objects.zichtbaar_voor(request.user).select_related("organisatie", "instrument"), pk=pk
+    )
+    if ronde.is_afgerond and ronde.mag_acties_beheren(request.user):
+        # Submitted already (a second click, another tab): show the round rather than a refusal.
+        messages.info(request, _("Deze ronde is al afgerond."))
+        return redirect(ronde)
+    if not ronde.mag_bewerken(request.user):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        try:
+            services.ronde_afronden(ronde=ronde, versie=_int(request.POST.get("versie")))
+        except services.VerouderdeVersie:
+            messages.error(
+                request,
+                _(
+                    "Iemand anders heeft deze ronde opgeslagen nadat u de samenvatting opende. Controleer de "
+                    "samenvatting hieronder opnieuw."
+                ),
+            )
+            status = 409
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(request, _("De ronde is afgerond. Plan acties voor de elementen onder de norm."))
+            return redirect(ronde)
+        ronde = Ronde.objects.select_related("organisatie", "instrument").get(pk=ronde.pk)
+        if not ronde.mag_bewerken(request.user):  # submitted meanwhile (by another tab or person)
+            return redirect(ronde)
+    scores = list(ronde.scores.select_related("element").order_by("element__volgorde"))
+    context = {
+        "ronde": ronde,
+        "gescoord": [s for s in scores if s.score is not None],
+        "niet_gescoord": [s.element for s in scores if s.score is None],
+        "aantal": len(scores),
+        "onder_norm": [s for s in scores if s.score is not None and s.score < ronde.instrument.norm],
+        "ongedaan_maken_dagen": ONGEDAAN_MAKEN_BINNEN.days,
+    }
+    return render(request, "quickscan/ronde_afronden.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
 def ronde_heropenen(request, pk: int):
+    """Reopen a submitted round (a coordinator) or undo its submission (its leader), after a confirmation."""
     ronde = _ronde_voor_actie(request, pk, "mag_heropenen")
-    services.ronde_heropenen(ronde=ronde)
-    messages.success(request, _("De ronde is heropend; de implementatieleider kan haar weer wijzigen."))
-    return redirect(ronde)
+    coordinator = ronde.coordineert(request.user)
+    status = 200
+    if request.method == "POST":
+        try:
+            services.ronde_heropenen(ronde=ronde, versie=_int(request.POST.get("versie")))
+        except services.VerouderdeVersie:
+            messages.error(request, _("Deze ronde is intussen gewijzigd. Bekijk haar opnieuw."))
+            status = 409
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(ronde)
+        else:
+            if coordinator:
+                messages.success(request, _("De ronde is heropend; de implementatieleider kan haar weer wijzigen."))
+            else:
+                messages.success(request, _("Het afronden is ongedaan gemaakt; u kunt de ronde weer wijzigen."))
+            return redirect(ronde)
+        ronde.refresh_from_db()
+    context = {"ronde": ronde, "coordinator": coordinator}
+    return render(request, "quickscan/ronde_heropenen.html", context, status=status)
 
 
 @require_POST

@@ -55,6 +55,11 @@ def test_leider_vult_ronde_in_met_alleen_het_toetsenbord(page, server, demo, opr
     kies_score(page, "procedures", 4)
     tab_to(page, "button[value='afronden']")
     page.keyboard.press("Enter")
+    # A summary names the unscored elements before the round is submitted.
+    expect(page.get_by_role("heading", name="Ronde afronden?")).to_be_visible()
+    expect(page.get_by_role("link", name="2. Uitgangspunten")).to_be_visible()
+    tab_to(page, "main button[type='submit']")
+    page.keyboard.press("Enter")
     expect(page.get_by_text("De ronde is afgerond.")).to_be_visible()
     expect(page.locator(".badge", has_text="Afgerond")).to_be_visible()
     # Compared with 7 October 2014: missie (3 -> 4) and procedures (3 -> 4) changed, beleid (3) did not.

@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from quickscan import selectors
 from quickscan.models import Actie, Ronde
+from trajecten.models import Traject
+from werkplaats.demo.quickscan import PEILDATUM
 from werkplaats.models import Organisatie, User
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +34,22 @@ def test_demo_heeft_trend_gedeeltelijke_ronde_en_te_late_rondes(demo):
     assert Ronde.objects.afgerond().filter(organisatie__naam="MEE Groningen").count() == 4
     promens = Ronde.objects.get(organisatie__naam="Promens Care")
     assert promens.aantal_gescoord == 4
-    statussen = {c.organisatie.naam: c.status for c in selectors.cadans(Organisatie.objects.all())}
-    assert statussen["Het Oude Ambt"] == "te_laat"
+    statussen = {c.organisatie.naam: c.status for c in selectors.cadans(Organisatie.objects.all(), PEILDATUM)}
+    assert statussen["Het Oude Ambt"] == "te_laat" and statussen["MEE Groningen"] == "te_laat"
     assert statussen["Timpaan Welzijn"] == "op_schema" and statussen["Tinten"] == "nu"
     assert statussen["Lentis"] == "geen"
+    assert statussen["Noordermaat"] == "buiten_traject"  # stopped in September 2014
+
+
+def test_demo_rondes_liggen_in_het_traject_en_na_afloop_is_niets_te_laat(client, demo):
+    traject = Traject.objects.get(naam="Implementatietraject 2014-2015")
+    datums = list(Ronde.objects.values_list("datum", flat=True))
+    assert datums and all(traject.startdatum <= d <= traject.einddatum for d in datums)
+    # Today the trajectory has ended: no organisation is due or overdue, and the home page is not red.
+    assert {c.status for c in selectors.cadans(Organisatie.objects.all())} == {"buiten_traject"}
+    client.force_login(User.objects.get(username="coordinator"))
+    content = client.get(reverse("werkplaats:home")).content.decode()
+    assert "text-bg-danger" not in content and "Geen organisatie neemt nu deel aan een lopend traject" in content
 
 
 def test_demo_is_herhaalbaar(demo):

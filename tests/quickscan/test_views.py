@@ -47,8 +47,11 @@ def test_leider_maakt_concept_en_rondt_af(client, world):
     assert {s.element.code: s.score for s in ronde.scores.all() if s.score} == {"missie": 3, "beleid": 2}
     url = reverse("quickscan:ronde_update", kwargs={"ronde": ronde.pk})
     response = client.post(url, formulier("afronden", versie=ronde.versie, missie=3, beleid=3))
+    assert response.status_code == 302 and response.url == reverse("quickscan:ronde_afronden", kwargs={"pk": ronde.pk})
     ronde.refresh_from_db()
-    assert response.status_code == 302 and ronde.status == "afgerond"
+    assert client.post(response.url, {"versie": ronde.versie}).status_code == 302
+    ronde.refresh_from_db()
+    assert ronde.status == "afgerond"
     assert ronde.history.filter(history_user=world.leider_a).exists()
 
 
@@ -57,7 +60,9 @@ def test_nieuwe_ronde_in_een_keer_afronden(client, world):
     url = reverse("quickscan:ronde_create", kwargs={"pk": world.org_a.pk})
     response = client.post(url, {**formulier("afronden", missie=4), "gereedheid": "Het team is er klaar voor."})
     ronde = Ronde.objects.filter(organisatie=world.org_a).latest("pk")
-    assert response.status_code == 302 and response.url == ronde.get_absolute_url()
+    assert response.status_code == 302 and response.url == reverse("quickscan:ronde_afronden", kwargs={"pk": ronde.pk})
+    assert client.post(response.url, {"versie": ronde.versie}).status_code == 302
+    ronde.refresh_from_db()
     assert ronde.is_afgerond and ronde.aangemaakt_door == world.leider_a
     assert ronde.gereedheid == "Het team is er klaar voor."
     assert ronde.scores.get(element__code="missie").score == 4
@@ -247,7 +252,7 @@ def test_organisatiepagina_querys_groeien_niet_met_rondes(client, world, django_
     for maand in range(1, rondes + 1):
         maak_ronde(world.org_a, {"missie": 3}, afronden=True, datum=datetime.date(2015, maand, 1))
     client.force_login(world.coordinator)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(reverse("quickscan:organisatie", kwargs={"pk": world.org_a.pk}))
     assert "trend_svg" in response.context
 

@@ -3,7 +3,7 @@
 All scores are ILLUSTRATIVE (marked `illustratief`): the source shows only that Het Oude Ambt scored twice
 (9 May and 7 October 2014) and that four elements rose; which ones is not recoverable, so the set below is
 one reconstruction consistent with the seed (domain.md 2.6). The other organisations' rounds are invented to
-show a partial round, a four-round trend and due and overdue rounds.
+show a partial round, a four-round trend and (on PEILDATUM, inside the trajectory) due and overdue rounds.
 """
 
 from __future__ import annotations
@@ -101,10 +101,13 @@ RONDES = [
     ("NOVO", None, datetime.date(2014, 7, 1), "Demo Stafmedewerker", "Stafmedewerker", [3, 2, 2, 2, 3, 2, 3, 2]),
 ]
 
-# Rounds relative to today, so the planning shows one organisation on schedule and one due now.
+# Late in the trajectory 2014-2015, so that on PEILDATUM the planning shows every status: Timpaan on schedule,
+# Tinten due, Het Oude Ambt and MEE overdue, Lentis without a round. Every round lies in the trajectory's period:
+# after its end (on any real date since) no organisation is due or overdue (quickscan.selectors.cadans).
+PEILDATUM = datetime.date(2015, 11, 30)
 RECENT = [
-    ("Timpaan Welzijn", 30, "Demo Manager", "Manager welzijn", [4, 4, 3, 3, 4, 3, 4, 4]),
-    ("Tinten", 100, "Demo Manager", "Manager", [3, 3, 3, 2, 3, 3, 2, 3]),
+    ("Timpaan Welzijn", datetime.date(2015, 10, 20), "Demo Manager", "Manager welzijn", [4, 4, 3, 3, 4, 3, 4, 4]),
+    ("Tinten", datetime.date(2015, 8, 18), "Demo Manager", "Manager", [3, 3, 3, 2, 3, 3, 2, 3]),
 ]
 
 # Actions after the first HOA round, for its four elements below the norm; done before the second round.
@@ -131,9 +134,8 @@ def laden() -> None:
         services.instelling_opslaan(instelling=QuickscanInstelling(werkplaats=werkplaats))
     if Ronde.objects.filter(organisatie__werkplaats=werkplaats).exists():
         return
-    today = datetime.date.today()
     traject = Traject.objects.filter(werkplaats=werkplaats).order_by("startdatum").first()
-    rondes = [*RONDES, *[(o, None, today - datetime.timedelta(days=d), n, f, s) for o, d, n, f, s in RECENT]]
+    rondes = [*RONDES, *[(o, None, datum, n, f, s) for o, datum, n, f, s in RECENT]]
     hoa_rondes = []
     for organisatie_naam, team, datum, naam, functie, scores in rondes:
         organisatie = Organisatie.objects.get(werkplaats=werkplaats, naam=organisatie_naam)
