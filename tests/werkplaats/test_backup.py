@@ -50,7 +50,12 @@ print(json.dumps({"tabellen": tabellen, "cijfers": cijfers}, sort_keys=True, def
 
 def beheer(database_url: str, *argumenten: str) -> str:
     """`manage.py <argumenten>` against `database_url`, in a process of its own."""
-    omgeving = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "1"}
+    omgeving = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "tests.instellingen_subproces",
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *argumenten], cwd=BASIS, env=omgeving, capture_output=True, text=True, check=True
     ).stdout

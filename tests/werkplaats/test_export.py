@@ -34,6 +34,7 @@ GETAL = re.compile(r"^-?\d+([.,]\d+)?$")  # a negative number is a number, not a
 TRIGGERS = [{}, {"_export": "csv"}, {"_export": "xlsx"}, {"formaat": "xlsx"}, {"formaat": "csv"}]
 ZONDER_GEGEVENS = {"scholing:import_sjabloon"}  # the import's empty template: its column names only
 CSV_TYPE = "text/csv"
+PDF_TYPE = "application/pdf"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -128,6 +129,8 @@ def test_elke_export_zonder_formules(client, vijandige_wereld):
             response = client.get(url, trigger)
             assert response.status_code < 500, f"{naam} {trigger}: {response.status_code}"
             soort = response.get("Content-Type", "")
+            if soort.startswith(PDF_TYPE) and not trigger:
+                break  # a PDF download is neither a table nor a figures export: no trigger makes it one
             if soort.startswith(CSV_TYPE):
                 cellen = [c for rij in csv_cellen(response) for c in rij]
                 fout = [c for c in cellen if c.startswith(export.FORMULETEKENS) and not GETAL.match(c)]

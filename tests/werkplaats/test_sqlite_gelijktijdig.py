@@ -166,8 +166,8 @@ def test_vijftig_gelijktijdige_schrijvers_op_sqlite_geen_fouten_en_niets_kwijt(t
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_CONN_MAX_AGE": "60",
+        "DJANGO_SETTINGS_MODULE": "tests.instellingen_subproces",
     }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=BASE_DIR, check=True, timeout=120)
     uitvoer = subprocess.run(
