@@ -43,6 +43,19 @@ from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
 SNELLE_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test databases are made from the models (`--no-migrations`, pyproject.toml's addopts: rendering the
+    migrations' states cost 8 s of every worker), and what the data migrations load, the quickscan instrument, is
+    loaded here. The migrations themselves run where a test builds a database as a site does: `manage.py migrate` in
+    tests/werkplaats/test_backup.py (SQLite and PostgreSQL) and test_sqlite_gelijktijdig.py; `makemigrations --check`
+    in `make lint` keeps them equal to the models."""
+    from quickscan.instrument import paraplumodel_laden
+
+    with django_db_blocker.unblock():
+        paraplumodel_laden()
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path_factory):
     """Templates resolve {% static %} without a collectstatic manifest; passwords hash fast; stored files and the
