@@ -8,7 +8,10 @@ class ScholingConfig(AppConfig):
 
     def ready(self) -> None:
         from werkplaats import extensions
+        from werkplaats import zoeken as kern_zoeken
 
-        from . import panels
+        from . import panels, zoeken
 
         extensions.traject_panels.register(panels.traject_panel)
+        for zoeker in (zoeken.personen_zoeken, zoeken.groepen_zoeken, zoeken.trajecten_zoeken):
+            kern_zoeken.zoekers.register(zoeker)

@@ -47,7 +47,7 @@ from django.utils.translation import gettext_lazy
 from trajecten.models import Methode, Traject
 from werkplaats.models import Organisatie
 
-from .models import Inschrijving, Persoon, Scholingsgroep
+from .models import Inschrijving, Persoon, Scholingsgroep, naam_sleutel
 from .services import deelnemer_inschrijven, persoon_opslaan
 
 MAX_BESTANDSGROOTTE = 2 * 1024 * 1024  # bytes, checked before reading
@@ -301,11 +301,6 @@ def _te_veel_rijen() -> ValidationError:
 
 
 # Checking --------------------------------------------------------------------------------------------------
-
-
-def naam_sleutel(naam: str) -> str:
-    """How names are compared: case-insensitive, spaces collapsed."""
-    return " ".join(naam.split()).casefold()
 
 
 def datum_lezen(tekst: str) -> datetime.date | None:

@@ -138,6 +138,11 @@ class Bijeenkomst(Versiebeheerd):
         return self.traject.mag_bewerken(user)
 
 
+def naam_sleutel(naam: str) -> str:
+    """How names are compared (the person form, the import, erasure): case-insensitive, spaces collapsed."""
+    return " ".join(naam.split()).casefold()
+
+
 class PersoonQuerySet(OrganisatieGebondenQuerySet):
     def actief(self) -> PersoonQuerySet:
         return self.filter(gearchiveerd=False)
@@ -287,6 +292,12 @@ class Inschrijving(Versiebeheerd):
     def _persoon_verwijderd(self) -> bool:
         # An erased person's notes are emptied, also the one that explained "anders".
         return bool(self.persoon_id and self.persoon.is_verwijderd)
+
+    def telt_op(self, peildatum: datetime.date) -> bool:
+        """Whether the enrolment counts on a date: the Python twin of `InschrijvingQuerySet.geldig_op`."""
+        return self.startdatum <= peildatum and not (
+            self.status == self.Status.UITGEVALLEN and self.einddatum is not None and self.einddatum <= peildatum
+        )
 
     def status_op(self, peildatum: datetime.date) -> str | None:
         """The status on a date, or None before the enrolment started."""

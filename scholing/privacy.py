@@ -2,9 +2,9 @@
 erasure. The erasure itself is a write: `services.persoon_vergeten`, which uses the helpers here.
 
 - `inzage(persoon)` is everything about a person as one JSON-serialisable dict: the HTML page, the PDF
-  (`rapportage`) and the JSON download render that one object. `INZAGE_MODELLEN` says which model lands in which
-  part; `tests/scholing/test_privacy_inzage.py` walks every model and fails for a model that points at a person or
-  an account and is neither there nor in `NIET_IN_INZAGE` (with the reason).
+  (`inzage_pdf`, through `werkplaats.lib.pdf`) and the JSON download render that one object. `INZAGE_MODELLEN`
+  says which model lands in which part; `tests/scholing/test_privacy_inzage.py` walks every model and fails for a
+  model that points at a person or an account and is neither there nor in `NIET_IN_INZAGE` (with the reason).
 - `naam_vindplaatsen(namen)` looks for a name in every text column of every model, history tables included, by the
   model registry, so it finds the name in any app without importing it. A row that is frozen (it, or the row it
   belongs to, has a `bevroren_op`: a frozen end report) is reported and never changed.
@@ -25,10 +25,12 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from werkplaats.lib import pdf as lib_pdf
 from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Accountwijziging, Mailbericht, Rol, User
 
@@ -40,6 +42,7 @@ from .models import (
     Inschrijving,
     Persoon,
     Verwijdering,
+    naam_sleutel,
 )
 
 # Which model lands in which part of the export (by model label).
@@ -70,6 +73,96 @@ NIET_IN_INZAGE = {
     "otp_static.StaticDevice.user": "noodcodes van de tweestapsverificatie (niet uit te geven)",
     "otp_static.StaticToken.device": "noodcodes van de tweestapsverificatie (niet uit te geven)",
 }
+
+
+# Minimisation (AVG art. 5 lid 1c): every field kept per person, with the screens, exports and reports that use it.
+# The privacy page shows this list; tests/scholing/test_privacy_velden.py fails for a field of these models that is not
+# here, so a new field says what it is for (or is not stored). Reviewed for issue 11: every field of scholing is used;
+# the core's `User.uitgenodigd_op` is written but read nowhere (left to the core's owner to drop).
+# Fields that only make a row work (`id`, `versie` for optimistic locking) are in TECHNISCHE_VELDEN.
+VELDGEBRUIK: dict[str, dict[str, Any]] = {
+    "scholing.Persoon": {
+        "organisatie": _lazy(
+            "zichtbaarheid per organisatie; deelnemerslijst; cijfers per organisatie (dashboard, eindrapport)"
+        ),
+        "naam": _lazy("elke pagina van de persoon; lijsten en exports; presentielijst; import (herkennen)"),
+        "functie": _lazy("pagina van de persoon; deelnemerslijst en zijn CSV/Excel-export; import"),
+        "soort": _lazy("cijfers: professionals, ambtenaren en vrijwilligers (dashboard, eindrapport); filter"),
+        "gearchiveerd": _lazy(
+            "status in de deelnemerslijst; import (een gearchiveerde persoon wordt niet hergebruikt)"
+        ),
+        "account": _lazy("inzage en vergeten nemen het account mee"),
+        "pseudoniemnummer": _lazy("vergeten: het vaste pseudoniem"),
+        "verwijderd_op": _lazy("vergeten: wanneer; de lijst van de bewaartermijn"),
+    },
+    "scholing.Inschrijving": {
+        "persoon": _lazy("wie er in de groep zit"),
+        "groep": _lazy("cijfers per methode en groep; groepspagina; presentielijst"),
+        "startdatum": _lazy("cijfers op een peildatum; presentielijst (wie is lid op de datum)"),
+        "status": _lazy("deelnemerslijst; uitval en afronding in de cijfers"),
+        "einddatum": _lazy("cijfers op een peildatum; bewaartermijn (wanneer iemand vertrok)"),
+        "uitvalreden": _lazy("uitval per reden (dashboard, eindrapport)"),
+        "toelichting": _lazy("pagina van de persoon (verplicht bij de reden ‘anders’)"),
+    },
+    "scholing.Aanwezigheid": {
+        "bijeenkomst": _lazy("presentielijst van de bijeenkomst"),
+        "inschrijving": _lazy("presentielijst van de bijeenkomst"),
+        "aanwezig": _lazy("presentielijst van de bijeenkomst; aantal aanwezigen in de bijeenkomstenlijst"),
+    },
+    "scholing.Buddy": {
+        "inschrijving": _lazy("buddy's per deelnemer en organisatie (dashboard, eindrapport)"),
+        "naam": _lazy("pagina van de persoon; buddylijst en export"),
+        "is_team": _lazy("cijfer ‘buddy's in teams’; buddylijst"),
+        "aantal": _lazy("buddy's totaal en per deelnemer (dashboard, eindrapport); signaal ‘minder dan 2 buddy's’"),
+        "is_schatting": _lazy("pagina van de persoon en buddylijst (‘schatting’)"),
+        "vanaf": _lazy("cijfers op een peildatum"),
+    },
+    "scholing.Implementatieleider": {
+        "persoon": _lazy("groep implementatieleiders per traject"),
+        "traject": _lazy("leiders per traject (dashboard, eindrapport)"),
+        "functie": _lazy("leiders per functie (dashboard, eindrapport)"),
+        "actief_vanaf": _lazy("leiders bij de start en actief op een peildatum"),
+        "actief_tot": _lazy("leiders actief op een peildatum; bewaartermijn"),
+        "reden_vertrek": _lazy("vertrek per reden (dashboard, eindrapport)"),
+        "toelichting": _lazy("pagina van de persoon"),
+    },
+    "werkplaats.User": {
+        "password": _lazy("inloggen (alleen een hash)"),
+        "last_login": _lazy("accountlijst en accountpagina (‘laatst ingelogd’)"),
+        "is_superuser": _lazy("rechten (beheerder)"),
+        "username": _lazy("inloggen"),
+        "first_name": _lazy("naam in de accountlijst, in e-mails en in de geschiedenis (‘door’)"),
+        "last_name": _lazy("naam in de accountlijst, in e-mails en in de geschiedenis (‘door’)"),
+        "email": _lazy("uitnodiging, wachtwoord vergeten, herinneringen"),
+        "is_staff": _lazy("toegang tot het beheer; wie tweestapsverificatie nodig heeft"),
+        "is_active": _lazy("status van het account (actief, gedeactiveerd)"),
+        "date_joined": _lazy("inzage en het beheer (Django legt het vast; geen eigen scherm)"),
+        "wekelijks_overzicht": _lazy("‘Mijn account’: het wekelijkse overzicht aan of uit"),
+        # Written when inviting (werkplaats.services), read nowhere: a field of the core (werkplaats) to drop.
+        "uitgenodigd_op": _lazy("nergens getoond of gebruikt (alleen vastgelegd bij uitnodigen); wordt weggehaald"),
+        "uitgenodigd_door": _lazy("de uitnodigingsmail (‘… heeft u uitgenodigd’)"),
+    },
+    "werkplaats.Rol": {
+        "user": _lazy("rechten"),
+        "soort": _lazy("rechten; accountlijst"),
+        "werkplaats": _lazy("rechten; accountlijst"),
+        "organisatie": _lazy("rechten: een implementatieleider ziet alleen de eigen organisatie"),
+    },
+}
+TECHNISCHE_VELDEN = {"id", "versie"}
+
+
+def veldgebruik() -> list[dict[str, Any]]:
+    """The minimisation list for the privacy page: per model its fields (by their label) and where each is used."""
+    return [
+        {
+            "model": apps.get_model(label)._meta.verbose_name,
+            "velden": [
+                (apps.get_model(label)._meta.get_field(naam).verbose_name, waar) for naam, waar in velden.items()
+            ],
+        }
+        for label, velden in VELDGEBRUIK.items()
+    ]
 
 
 def _iso(waarde: datetime.date | datetime.datetime | None) -> str | None:
@@ -227,6 +320,19 @@ def inzage_json(persoon: Persoon) -> str:
     return json.dumps(inzage(persoon), ensure_ascii=False, indent=2)
 
 
+def inzage_html(persoon: Persoon) -> str:
+    """The export as one self-contained HTML document (inline stylesheet, no images, lang="nl", a title)."""
+    gegevens = inzage(persoon)
+    return render_to_string(
+        "scholing/privacy_inzage_pdf.html", {"inzage": gegevens, "secties": inzage_secties(gegevens)}
+    )
+
+
+def inzage_pdf(persoon: Persoon) -> bytes:
+    """The export as a tagged PDF (PDF/UA-1), through the project's one WeasyPrint call."""
+    return lib_pdf.pdf(inzage_html(persoon))
+
+
 # Where a name still occurs ------------------------------------------------------------------------------------------
 
 
@@ -359,8 +465,6 @@ def sessies_met(*, namen: Iterable[str], account: User | None) -> list[str]:
 
 def in_importvoorbeeld(persoon: Persoon) -> Importvoorbeeld | None:
     """A concept import (still valid) of the person's werkplaats with a row for this person."""
-    from .importer import naam_sleutel  # the importer writes through services, which import this module
-
     sleutel = naam_sleutel(persoon.naam)
     organisatie = naam_sleutel(persoon.organisatie.naam)
     voorbeelden = (

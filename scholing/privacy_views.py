@@ -51,6 +51,15 @@ class InzageJsonView(PersoonPrivacyMixin, DetailView):
         return response
 
 
+class InzagePdfView(PersoonPrivacyMixin, DetailView):
+    """The same export as a tagged PDF, made on the server (no browser's print dialog needed)."""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = HttpResponse(privacy.inzage_pdf(self.object), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="inzage-persoon-{self.object.pk}.pdf"'
+        return response
+
+
 class VergetenForm(forms.Form):
     bevestigen = forms.BooleanField(
         label=gettext_lazy("Ik begrijp dat dit niet ongedaan kan worden gemaakt."),
@@ -146,5 +155,6 @@ class PrivacyView(TemplateView):
             maanden=settings.BEWAARTERMIJN_MAANDEN,
             voorbeeld_geldig_minuten=int(IMPORTVOORBEELD_GELDIG.total_seconds() // 60),
             sessie_dagen=settings.SESSION_COOKIE_AGE // (60 * 60 * 24),
+            veldgebruik=privacy.veldgebruik(),
             **kwargs,
         )

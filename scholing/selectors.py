@@ -17,9 +17,36 @@ from trajecten.models import Deelname, Methode, Streefwaarde, Traject
 from trajecten.selectors import Streefwaarden, streefwaarden
 from werkplaats.models import Organisatie
 
-from .models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep, Uitvalreden
+from .models import (
+    Bijeenkomst,
+    Buddy,
+    Implementatieleider,
+    Inschrijving,
+    Persoon,
+    Scholingsgroep,
+    Uitvalreden,
+    naam_sleutel,
+)
 
 MIN_BUDDIES = 2
+
+
+def buddies_te_weinig(*, telt_mee: bool, buddies: int) -> bool:
+    """The signal "Minder dan 2 buddy's", one rule for the person's page and the figures (dashboard, end report):
+    only for a participant who counts on the date (an enrolment started and not ended in dropout: `geldig_op`,
+    `Inschrijving.telt_op`) and has fewer buddies than MIN_BUDDIES. Who dropped out is no longer asked for buddies."""
+    return telt_mee and buddies < MIN_BUDDIES
+
+
+def naamgenoten(*, organisatie_id: int, naam: str, behalve: int | None = None) -> list[Persoon]:
+    """The people of an organisation with this name, compared as the import compares (`naam_sleutel`). One query."""
+    sleutel = naam_sleutel(naam)
+    if not sleutel:
+        return []
+    personen = Persoon.objects.filter(organisatie_id=organisatie_id).only("pk", "naam")
+    if behalve is not None:
+        personen = personen.exclude(pk=behalve)
+    return [persoon for persoon in personen if naam_sleutel(persoon.naam) == sleutel]
 
 
 @dataclass
@@ -182,7 +209,8 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         buddies_per_persoon[persoon_id] += aantal
         buddies_per_organisatie[organisatie_id] += aantal
         teams += is_team
-    onder_minimum = sum(1 for p in professionals if buddies_per_persoon[p] < MIN_BUDDIES)
+    # `professionals` holds only people whose enrolment counts on the peildatum (`geldig_op` above).
+    onder_minimum = sum(1 for p in professionals if buddies_te_weinig(telt_mee=True, buddies=buddies_per_persoon[p]))
 
     # Implementation leaders -------------------------------------------------------------------
     actief = [leider for leider in leiders if leider.actief_tot is None or leider.actief_tot > peildatum]

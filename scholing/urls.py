@@ -19,6 +19,7 @@ urlpatterns = [
     # Privacy: a person's data on request, erasure, the retention list, the privacy page (privacy_views.py)
     path("deelnemers/<int:pk>/inzage/", privacy_views.InzageView.as_view(), name="persoon_inzage"),
     path("deelnemers/<int:pk>/inzage.json", privacy_views.InzageJsonView.as_view(), name="persoon_inzage_json"),
+    path("deelnemers/<int:pk>/inzage.pdf", privacy_views.InzagePdfView.as_view(), name="persoon_inzage_pdf"),
     path("deelnemers/<int:pk>/vergeten/", privacy_views.VergetenView.as_view(), name="persoon_vergeten"),
     path("bewaartermijn/", privacy_views.BewaartermijnView.as_view(), name="bewaartermijn"),
     path("privacy/", privacy_views.PrivacyView.as_view(), name="privacy"),

@@ -42,7 +42,7 @@ from .forms import (
     StoppenForm,
 )
 from .models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep
-from .selectors import MIN_BUDDIES
+from .selectors import MIN_BUDDIES, buddies_te_weinig
 from .tables import (
     BijeenkomstTable,
     BuddyTable,
@@ -175,8 +175,8 @@ class PersoonDetailView(ZichtbaarMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("organisatie__werkplaats")
 
-    def buddyformulier(self, data=None) -> BuddyForm:
-        return BuddyForm(data, persoon=self.object, prefix="buddy", initial={"vanaf": datetime.date.today()})
+    def buddyformulier(self, data=None, eerste: Inschrijving | None = None) -> BuddyForm:
+        return BuddyForm(data, persoon=self.object, prefix="buddy", eerste=eerste)
 
     def get_context_data(self, **kwargs):
         persoon = self.object
@@ -190,13 +190,15 @@ class PersoonDetailView(ZichtbaarMixin, DetailView):
             inschrijving.buddies_totaal = sum(buddy.aantal for buddy in inschrijving.buddies.all())
         buddies_totaal = sum(inschrijving.buddies_totaal for inschrijving in inschrijvingen)
         if "buddy_form" not in kwargs and mag_bewerken and inschrijvingen:
-            kwargs["buddy_form"] = self.buddyformulier()
+            kwargs["buddy_form"] = self.buddyformulier(eerste=inschrijvingen[0])
         return super().get_context_data(
             mag_bewerken=mag_bewerken,
             inschrijvingen=inschrijvingen,
             buddies_totaal=buddies_totaal,
             min_buddies=MIN_BUDDIES,
-            buddies_te_weinig=bool(inschrijvingen) and buddies_totaal < MIN_BUDDIES,
+            buddies_te_weinig=buddies_te_weinig(
+                telt_mee=any(i.telt_op(datetime.date.today()) for i in inschrijvingen), buddies=buddies_totaal
+            ),
             leiderschappen=persoon.leiderschappen.select_related("traject"),
             **kwargs,
         )
@@ -262,7 +264,7 @@ class InschrijvingCreateView(OuderMixin, ServiceFormMixin, CreateView):
         return {**super().get_form_kwargs(), "persoon": self.parent, "user": self.request.user}
 
     def get_initial(self):
-        return {"groep": self.request.GET.get("groep"), "startdatum": datetime.date.today()}
+        return {"groep": self.request.GET.get("groep")}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(persoon=self.parent, **kwargs)
@@ -320,6 +322,13 @@ class InschrijvingActieView(ObjectActieView):
     def get_queryset(self):
         return super().get_queryset().select_related("persoon__organisatie", "groep__methode", "groep__traject")
 
+    def get_form_kwargs(self):
+        # The date defaults inside the trajectory, not before the enrolment started (`ActieDatumMixin`).
+        return {**super().get_form_kwargs(), "traject": self.object.groep.traject, "vanaf": self.datum_vanaf()}
+
+    def datum_vanaf(self) -> datetime.date:
+        return self.object.startdatum
+
 
 class InschrijvingAfmeldenView(InschrijvingActieView):
     form_class = AfmeldenForm
@@ -346,6 +355,13 @@ class InschrijvingHervattenView(InschrijvingActieView):
     success_message = gettext_lazy("%(naam)s is teruggekeerd; er is een nieuwe inschrijving.")
     vereiste_status = Inschrijving.Status.UITGEVALLEN
     niet_mogelijk = gettext_lazy("Alleen wie is uitgevallen kan terugkeren.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "einde": False}
+
+    def datum_vanaf(self) -> datetime.date:
+        eind = self.object.einddatum
+        return eind + datetime.timedelta(days=1) if eind else self.object.startdatum
 
     def save(self, form):
         return services.deelnemer_hervatten(inschrijving=self.object, datum=form.cleaned_data["datum"])
@@ -518,9 +534,6 @@ class ImplementatieleiderCreateView(OuderMixin, ImplementatieleiderFormMixin, Cr
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "persoon": self.parent, "user": self.request.user}
 
-    def get_initial(self):
-        return {"actief_vanaf": datetime.date.today()}
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(persoon=self.parent, **kwargs)
 
@@ -547,6 +560,9 @@ class ImplementatieleiderStoppenView(ObjectActieView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("persoon__organisatie", "traject")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "traject": self.object.traject, "vanaf": self.object.actief_vanaf}
 
     def save(self, form):
         return services.implementatieleider_stoppen(

@@ -1,4 +1,8 @@
+import datetime
+
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.models import Organisatie, Rol, Werkplaats
@@ -15,6 +19,64 @@ def maand() -> forms.DateInput:
 
 
 MAAND_FORMATEN = ["%Y-%m", "%Y-%m-%d", "%d-%m-%Y", "%m-%Y"]
+
+
+# Dates inside a trajectory -----------------------------------------------------------------------------------------
+# A record of a 2014-2015 trajectory dated today (2026) silently does not count in its figures. So every date field of
+# a record under a trajectory (enrolment, session, buddy, leader, dropout, participation) gets a default inside the
+# trajectory's period, and a date outside it is refused next to the field. One rule for scholing's and our forms.
+
+
+def datum_in_traject(
+    traject: Traject,
+    *,
+    vanaf: datetime.date | None = None,
+    einde: bool = False,
+    vandaag: datetime.date | None = None,
+) -> datetime.date:
+    """A date field's default: today when it falls inside the trajectory's period (from `vanaf`, e.g. the enrolment's
+    start, if that is later); otherwise the period's start, or for an end (`einde`: dropout, completion, stopping)
+    after the trajectory its end."""
+    vandaag = vandaag or datetime.date.today()
+    begin = max(traject.startdatum, vanaf) if vanaf else traject.startdatum
+    if begin <= vandaag <= traject.einddatum:
+        return vandaag
+    return traject.einddatum if einde and vandaag > traject.einddatum and begin <= traject.einddatum else begin
+
+
+def buiten_traject(traject: Traject, datum: datetime.date) -> str | None:
+    """The message for a date outside the trajectory's period, or None when it lies inside."""
+    if traject.startdatum <= datum <= traject.einddatum:
+        return None
+    return gettext(
+        "Deze datum valt buiten het traject %(traject)s (%(start)s tot en met %(eind)s) en telt dan niet mee. "
+        "Kies een datum binnen het traject."
+    ) % {
+        "traject": traject.naam,
+        "start": date_format(traject.startdatum, "j-n-Y"),
+        "eind": date_format(traject.einddatum, "j-n-Y"),
+    }
+
+
+class TrajectDatumMixin:
+    """For a form whose date fields (`traject_datumvelden`) belong to a trajectory: `datums_controleren` in `clean()`
+    puts `buiten_traject`'s message next to each field outside its period. The form says which trajectory by
+    `traject_voor_datums()` (after cleaning: the chosen group's or leader role's trajectory)."""
+
+    traject_datumvelden: tuple[str, ...] = ()
+
+    def traject_voor_datums(self) -> Traject | None:
+        return getattr(self, "traject", None)
+
+    def datums_controleren(self) -> None:
+        traject = self.traject_voor_datums()
+        if traject is None:
+            return
+        for naam in self.traject_datumvelden:
+            waarde = self.cleaned_data.get(naam)  # type: ignore[attr-defined]
+            melding = buiten_traject(traject, waarde) if waarde else None
+            if melding:
+                self.add_error(naam, melding)  # type: ignore[attr-defined]
 
 
 class TrajectForm(forms.ModelForm):
@@ -76,7 +138,8 @@ class FaseForm(forms.ModelForm):
         return nummer
 
 
-class DeelnameForm(forms.ModelForm):
+class DeelnameForm(TrajectDatumMixin, forms.ModelForm):
+    traject_datumvelden = ("vanaf", "gestopt_op")
     bewijs_url = forms.URLField(
         label=_("link naar bewijs"),
         max_length=200,
@@ -109,6 +172,7 @@ class DeelnameForm(forms.ModelForm):
     def __init__(self, *args, traject: Traject, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.traject = traject
+        self.traject = traject
         organisaties = Organisatie.objects.filter(werkplaats_id=traject.werkplaats_id)
         field = self.fields["organisatie"]
         if self.instance.pk:
@@ -118,6 +182,11 @@ class DeelnameForm(forms.ModelForm):
             field.queryset = organisaties.filter(actief=True).exclude(deelnames__traject=traject)
         self.fields["methoden"].queryset = traject.methoden.all()
         self.fields["methoden"].help_text = _("Alleen de methoden die in het traject gekozen zijn.")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.datums_controleren()
+        return cleaned
 
 
 class StreefwaardeForm(forms.ModelForm):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+import pikepdf
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from pypdf import PdfReader
 
 from scholing import privacy
 from scholing.models import Persoon
@@ -74,3 +77,28 @@ def test_inzage_als_pagina_en_json(client, opzet):  # noqa: F811
     detail = client.get(opzet.xaviera.get_absolute_url()).content.decode()
     assert reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk}) in detail
     assert reverse("scholing:persoon_vergeten", kwargs={"pk": opzet.xaviera.pk}) in detail
+
+
+def test_inzage_als_pdf_van_de_server(client, opzet):  # noqa: F811
+    """The PDF is made on the server and holds what the page holds: read back as text (pypdf) and as tags (pikepdf)."""
+    client.force_login(opzet.world.coordinator)
+    url = reverse("scholing:persoon_inzage_pdf", kwargs={"pk": opzet.xaviera.pk})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f'filename="inzage-persoon-{opzet.xaviera.pk}.pdf"' in response["Content-Disposition"]
+    inhoud = response.content
+    tekst = " ".join(" ".join((pagina.extract_text() or "").split()) for pagina in PdfReader(io.BytesIO(inhoud)).pages)
+    assert f"Gegevens over {NAAM}" in tekst
+    assert "Yolanda Ypma" in tekst and "Team Noord" in tekst and "xq@example.nl" in tekst
+    # The enrolment with its dates and dropout, and the history (the old name and who changed what).
+    assert str(opzet.groep) in tekst and "2014-02-01" in tekst and "2014-09-01" in tekst and "uitgevallen" in tekst
+    assert "Geschiedenis" in tekst and "Xaviera Q." in tekst and "gewijzigd" in tekst and "toegevoegd" in tekst
+    document = pikepdf.open(io.BytesIO(inhoud))
+    assert str(document.Root.Lang) == "nl" and document.Root.MarkInfo.Marked is True
+    assert str(document.docinfo.Title) == f"Inzage: {NAAM} – {opzet.world.werkplaats.naam}"
+    with document.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1"
+    # The page links to it.
+    pagina = client.get(reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk})).content.decode()
+    assert url in pagina

@@ -867,3 +867,26 @@ def test_deelnemersfilter_licht_getoond_als_met_crispy(client, opzet, wie, query
     assert len(_Formulier(licht).items) > 20
     assert "scholing/deelnemer_filter.html" in [t.name for t in response.templates]
     assert licht.strip() in response.content.decode()
+
+
+def test_afgemelde_deelnemer_krijgt_geen_signaal_minder_dan_twee_buddies(client, opzet):
+    """Issue 15 item 8: who dropped out is no longer asked for buddies; who returns is asked again."""
+    services.deelnemer_afmelden(inschrijving=opzet.inschrijving_anna, datum=datetime.date(2014, 9, 1), reden="te_druk")
+    client.force_login(opzet.world.coordinator)
+    response = client.get(opzet.anna.get_absolute_url())
+    assert response.context["buddies_totaal"] == 0 and not response.context["buddies_te_weinig"]
+    assert "Minder dan 2 buddy" not in response.content.decode()
+    services.deelnemer_hervatten(inschrijving=opzet.inschrijving_anna, datum=datetime.date(2014, 10, 1))
+    assert "Minder dan 2 buddy" in client.get(opzet.anna.get_absolute_url()).content.decode()
+
+
+def test_buddyregel_en_telt_op_volgen_geldig_op(opzet):
+    from scholing.selectors import buddies_te_weinig
+
+    inschrijving = services.deelnemer_afmelden(
+        inschrijving=opzet.inschrijving_anna, datum=datetime.date(2014, 9, 1), reden="te_druk"
+    )
+    for dag in (START - datetime.timedelta(days=1), START, datetime.date(2014, 8, 31), datetime.date(2014, 9, 1)):
+        assert inschrijving.telt_op(dag) == Inschrijving.objects.geldig_op(dag).filter(pk=inschrijving.pk).exists()
+    assert buddies_te_weinig(telt_mee=True, buddies=1) and not buddies_te_weinig(telt_mee=True, buddies=2)
+    assert not buddies_te_weinig(telt_mee=False, buddies=0)

@@ -477,3 +477,15 @@ def test_trajectenlijst_querys_groeien_niet(client, world, methoden, django_asse
     with django_assert_max_num_queries(7):
         response = client.get(reverse("trajecten:traject_list"))
     assert response.context["table"].page.paginator.count == aantal
+
+
+def test_deelname_met_datum_buiten_het_traject_wordt_geweigerd(client, world, traject):
+    """Issue 15 item 5: a participation's dates lie inside the trajectory's period (the default is its start)."""
+    client.force_login(world.coordinator)
+    url = reverse("trajecten:deelname_create", kwargs={"pk": traject.pk})
+    assert client.get(url).context["form"]["vanaf"].value() == traject.startdatum
+    data = {"organisatie": world.org_b.pk, "methoden": [traject.methoden.first().pk], "vanaf": "2016-03-01"}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "valt buiten het traject" in " ".join(response.context["form"].errors["vanaf"])
+    assert not Deelname.objects.filter(organisatie=world.org_b).exists()
