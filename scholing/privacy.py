@@ -77,8 +77,7 @@ NIET_IN_INZAGE = {
 
 # Minimisation (AVG art. 5 lid 1c): every field kept per person, with the screens, exports and reports that use it.
 # The privacy page shows this list; tests/scholing/test_privacy_velden.py fails for a field of these models that is not
-# here, so a new field says what it is for (or is not stored). Reviewed for issue 11: every field of scholing is used;
-# the core's `User.uitgenodigd_op` is written but read nowhere (left to the core's owner to drop).
+# here, so a new field says what it is for (or is not stored). Reviewed for issue 11: every field is used.
 # Fields that only make a row work (`id`, `versie` for optimistic locking) are in TECHNISCHE_VELDEN.
 VELDGEBRUIK: dict[str, dict[str, Any]] = {
     "scholing.Persoon": {
@@ -138,8 +137,7 @@ VELDGEBRUIK: dict[str, dict[str, Any]] = {
         "is_active": _lazy("status van het account (actief, gedeactiveerd)"),
         "date_joined": _lazy("inzage en het beheer (Django legt het vast; geen eigen scherm)"),
         "wekelijks_overzicht": _lazy("‘Mijn account’: het wekelijkse overzicht aan of uit"),
-        # Written when inviting (werkplaats.services), read nowhere: a field of the core (werkplaats) to drop.
-        "uitgenodigd_op": _lazy("nergens getoond of gebruikt (alleen vastgelegd bij uitnodigen); wordt weggehaald"),
+        "uitgenodigd_op": _lazy("de accountlijst en de accountpagina: wanneer de uitnodiging is verstuurd"),
         "uitgenodigd_door": _lazy("de uitnodigingsmail (‘… heeft u uitgenodigd’)"),
     },
     "werkplaats.Rol": {

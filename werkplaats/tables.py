@@ -128,6 +128,11 @@ class AccountTable(BaseTable):
 
     def render_status(self, record):
         status = record.get_status_display()
+        if record.status == record.Status.UITGENODIGD and record.uitgenodigd_op:
+            status = _("%(status)s op %(datum)s") % {
+                "status": status,
+                "datum": formats.date_format(timezone.localtime(record.uitgenodigd_op), "j F Y"),
+            }
         if record.status == record.Status.UITGENODIGD and record.uitnodiging_status == Mailbericht.Status.MISLUKT:
             return format_html(
                 '{} <span class="badge text-bg-danger">{}</span>', status, Mailbericht.Status.MISLUKT.label

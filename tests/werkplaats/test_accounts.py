@@ -363,3 +363,16 @@ def test_smtp_fout_bij_uitnodigen_via_formulier_geeft_geen_500(
     assert "niet verzonden" in client.get(_lijst(world)).content.decode()
     mails = client.get(reverse("werkplaats:mail_list", kwargs={"pk": world.werkplaats.pk})).content.decode()
     assert "verbinding verbroken" in mails and "Opnieuw versturen" in mails
+
+
+def test_uitnodigingsdatum_op_accountpagina_en_in_de_lijst(client, world, versturen):
+    uitgenodigd = uitnodigen(world, versturen)
+    verstuurd = datetime.datetime(2026, 11, 3, 10, tzinfo=datetime.UTC)
+    User.objects.filter(pk=uitgenodigd.pk).update(uitgenodigd_op=verstuurd)
+    client.force_login(world.coordinator)
+    pagina = client.get(
+        reverse("werkplaats:account_detail", kwargs={"werkplaats": world.werkplaats.pk, "pk": uitgenodigd.pk})
+    )
+    assert "uitnodiging verstuurd op 3 november 2026" in pagina.content.decode()
+    lijst = client.get(reverse("werkplaats:account_list", kwargs={"pk": world.werkplaats.pk}))
+    assert "op 3 november 2026" in lijst.content.decode()
