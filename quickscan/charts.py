@@ -21,10 +21,8 @@ from matplotlib.patches import Patch, Rectangle
 
 from werkplaats.lib.datums import datum_lang
 from werkplaats.lib.grafieken import _CACHE as _CACHE  # bench/pdf.py clears it; use grafieken.cache_legen()
-from werkplaats.lib.grafieken import PALET, TEKST_GRIJS, gecached, leeg_svg, naar_svg, stijl
+from werkplaats.lib.grafieken import ORANJE, PALET, TEKST_GRIJS, ZWART, gecached, leeg_svg, naar_svg, stijl
 
-ZWART = "#000000"
-ORANJE = "#f28c00"
 ROOD = "#d62728"
 GROEN = "#2ca02c"
 BLAUW = "#9ecae1"  # at the norm: neutral, and not the orange of "changed"
@@ -266,3 +264,49 @@ def _afbreken(label: str, breedte: int = 12) -> str:
 
 def _inkorten(naam: str, lengte: int = 60) -> str:
     return naam if len(naam) <= lengte else naam[: lengte - 1].rstrip() + "…"
+
+
+# (element label, Q1, median, Q3, the compared value or None); None for the band: withheld below the threshold.
+SpreidingRij = tuple[str, float | None, float | None, float | None, float | None]
+
+
+@gecached
+def spreiding_svg(rijen: Sequence[SpreidingRij], *, titel: str, vergeleken: str = "", norm: int = 3) -> str:
+    """The spread over organisations per element: a band from the first to the third quartile with the median as a
+    white stroke across it, and a compared value (an organisation's score, a werkplaats's median) as a diamond. For
+    the national overview and the peer comparison; the pages show the same numbers as a table."""
+    if not any(rij[2] is not None for rij in rijen):
+        return leeg_svg("Te weinig organisaties om te tonen", titel)
+    with stijl():
+        fig = Figure(figsize=(7.5, 0.42 * len(rijen) + 1.2), layout="constrained")
+        ax = fig.subplots()
+        for index, (_label, q1, mediaan, q3, waarde) in enumerate(rijen):
+            if q1 is not None and q3 is not None and mediaan is not None:
+                band = ax.barh(
+                    index, max(q3 - q1, 0.06), left=q1 - (0.03 if q3 == q1 else 0), height=0.5, color=PALET[1]
+                )
+                band.patches[0].set_gid(f"spreiding-{index}")
+                ax.plot([mediaan, mediaan], [index - 0.25, index + 0.25], color="#ffffff", linewidth=2.2)
+            if waarde is not None:
+                ax.plot(
+                    [waarde],
+                    [index],
+                    marker="D",
+                    markersize=7,
+                    color=PALET[7],
+                    markeredgecolor="#ffffff",
+                    linestyle="none",
+                )
+        ax.axvline(norm, color=NORM_KLEUR, linewidth=0.8, linestyle="--")
+        ax.set_yticks(range(len(rijen)), [rij[0] for rij in rijen], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(SCORE_MIN - 0.2, SCORE_MAX + 0.2)
+        ax.set_xticks(range(SCORE_MIN, SCORE_MAX + 1))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.spines[["top", "right"]].set_visible(False)
+        legenda = "Balk: eerste tot derde kwartiel; witte streep: mediaan; stippellijn: norm"
+        if vergeleken:
+            legenda += f"; ruit: {vergeleken}"
+        ax.set_xlabel(legenda, fontsize=8, color=TEKST_GRIJS)
+        return naar_svg(fig, titel)

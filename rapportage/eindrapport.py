@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 
 from quickscan import charts as quickscan_charts
 from quickscan import selectors as quickscan_selectors
@@ -30,8 +31,8 @@ from trajecten.models import Deelname, Methode, Traject
 from werkplaats.lib.datums import datum_lang, maand_jaar, maanden_erbij, maanden_tussen, maandperiode
 from werkplaats.models import Organisatie
 
-from . import charts, markup
-from .models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing
+from . import bijlagen, charts, markup
+from .models import Achterpagina, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing
 
 # The report is a Dutch document: its dates and labels are Dutch whatever the request's language.
 TAAL = "nl"
@@ -134,18 +135,20 @@ STANDAARDTEKSTEN = {
 ANONIEM = ("belemmerd", "gestopt")
 GETALWOORDEN = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
 
-# Figures that a report may print with other wording than the computed value (with a note).
-CORRIGEERBAAR = [
-    "professionals_totaal",
-    "geschoold_totaal",
-    "buddies_totaal",
-    "leiders_totaal",
-    "leiders_organisaties",
-    "leiders_actief",
-    "vrijwilligers",
-    "ambtenaren_totaal",
-    "organisaties_geschoold",
-]
+# Figures that a report may print with other wording than the computed value (with a note), with their names as the
+# override form and the report's page show them.
+CIJFERNAMEN = {
+    "professionals_totaal": gettext_lazy("Geschoolde professionals"),
+    "geschoold_totaal": gettext_lazy("Geschoold in één of meer methoden (totaal)"),
+    "buddies_totaal": gettext_lazy("Buddy's: collega's die zijn meegenomen"),
+    "leiders_totaal": gettext_lazy("Implementatieleiders bij de start"),
+    "leiders_organisaties": gettext_lazy("Organisaties van de implementatieleiders"),
+    "leiders_actief": gettext_lazy("Implementatieleiders die actief bleven"),
+    "vrijwilligers": gettext_lazy("Betrokken vrijwilligers"),
+    "ambtenaren_totaal": gettext_lazy("Geschoolde ambtenaren en managers"),
+    "organisaties_geschoold": gettext_lazy("Organisaties met geschoolde professionals"),
+}
+CORRIGEERBAAR = list(CIJFERNAMEN)
 
 
 def _iso(dag: datetime.date | None) -> str | None:
@@ -401,6 +404,8 @@ def _item(d: Disseminatie) -> dict[str, Any]:
         "url": d.url,
         "status": d.get_status_display() if d.status != Disseminatie.Status.VERSCHENEN else "",
         "omschrijving": d.omschrijving,
+        # The attachment's pages as data: images, so a frozen snapshot keeps them (rapportage.bijlagen).
+        "afbeeldingen": bijlagen.afbeeldingen(d.bijlage_paginas, _tekst(d.titel)) if d.bijlage_paginas else [],
         "programma": [
             {
                 "soort": p.get_soort_display(),
@@ -583,6 +588,11 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     kolommen, rijen = quickscan_selectors.overzicht(organisaties)
     rijen = [r for r in rijen if r.ronde.datum <= peildatum]
     heatmap = ""
+    # The heatmap's numbers as a table too (every chart has one: PDF/UA, WCAG 1.1.1).
+    heatmap_tabel = {
+        "kolommen": [e.naam for e in kolommen],
+        "rijen": [[r.naam, [r.scores.get(e.code) for e in kolommen]] for r in rijen],
+    }
     if rijen:
         labels = {e.code: _afgebroken(e.naam) for e in kolommen}
         heatmap = quickscan_charts.heatmap_svg(
@@ -590,7 +600,7 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
             [(r.naam, r.scores) for r in rijen],
             norm=kolommen[0].instrument.norm if kolommen else 3,
         )
-    return {"grafieken": grafieken, "heatmap_svg": heatmap}
+    return {"grafieken": grafieken, "heatmap_svg": heatmap, "heatmap_tabel": heatmap_tabel}
 
 
 _PYPHEN = pyphen.Pyphen(lang="nl_NL")
@@ -632,6 +642,7 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
         correcties.append(
             {
                 "sleutel": correctie.sleutel,
+                "naam": str(CIJFERNAMEN.get(correctie.sleutel, correctie.sleutel)),
                 "berekend": berekend.get(correctie.sleutel),
                 "waarde": correctie.waarde,
                 "toelichting": correctie.toelichting,
@@ -652,6 +663,7 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
             b["organisaties"] = []
     return {
         **data,
+        "achterpagina": achterpagina(rapport.traject.werkplaats_id),
         "borging": borging,
         "figuren": figuren,
         "berekend": berekend,
@@ -669,6 +681,19 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
             "plaats_datum": rapport.plaats_datum,
             "bevroren_op": rapport.bevroren_op.isoformat() if rapport.bevroren_op else None,
         },
+    }
+
+
+def achterpagina(werkplaats_id: int) -> dict[str, Any]:
+    """The werkplaats's back page as the report prints it: funder, contact lines, logos as `data:` images."""
+    pagina = Achterpagina.objects.filter(werkplaats_id=werkplaats_id).first()
+    if pagina is None:
+        return {"financier": "", "contact": [], "logos": []}
+    logos = [{"src": bijlagen.data_url(naam), "alt": alt} for naam, alt in pagina.logos()]
+    return {
+        "financier": pagina.financier.strip(),
+        "contact": pagina.contactregels,
+        "logos": [logo for logo in logos if logo["src"]],
     }
 
 

@@ -7,7 +7,8 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.db.models import Max, Q
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,19 +19,22 @@ from django.views.generic import CreateView, UpdateView
 
 from werkplaats.lib import export
 from werkplaats.lib.versies import VerouderdeVersie, conflict_melden
+from werkplaats.models import Organisatie, Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
 from . import bevroren, eindrapport, pdf, services, tasks
-from .forms import CorrectieForm, EindrapportForm, TekstForm
-from .models import Correctie, Eindrapport, Eindrapportversie
+from .forms import AchterpaginaForm, CorrectieForm, EindrapportForm, TekstForm
+from .models import Achterpagina, Correctie, Disseminatie, Eindrapport, Eindrapportversie, mag_achterpagina_bewerken
 from .register_views import OuderRegisterMixin
 
 
-def _rapport(request, pk: int) -> Eindrapport:
-    """404 when the report's trajectory is out of sight; 403 for those who may not edit or export it."""
-    rapport = get_object_or_404(
-        Eindrapport.objects.zichtbaar_voor(request.user).select_related("traject__werkplaats"), pk=pk
-    )
+def _rapport(request, pk: int, *, licht: bool = False) -> Eindrapport:
+    """404 when the report's trajectory is out of sight; 403 for those who may not edit or export it.
+
+    `licht`: without the stored figures (a download of the stored PDF needs none of them).
+    """
+    rapporten = Eindrapport.objects.zichtbaar_voor(request.user).select_related("traject__werkplaats")
+    rapport = get_object_or_404(rapporten.defer("bevroren_gegevens") if licht else rapporten, pk=pk)
     if not rapport.mag_bewerken(request.user):
         raise PermissionDenied
     return rapport
@@ -50,7 +54,8 @@ class EindrapportListView(OuderRegisterMixin, ServiceFormMixin, CreateView):
         return {"peildatum": self.parent.einddatum}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rapporten=self.parent.eindrapporten.all(), **kwargs)
+        rapporten = self.parent.eindrapporten.defer("bevroren_gegevens")  # a list needs no stored figures
+        return super().get_context_data(rapporten=rapporten, **kwargs)
 
     def save(self, form):
         return services.rapport_opslaan(rapport=form.save(commit=False))
@@ -192,6 +197,23 @@ class CorrectieView(LoginRequiredMixin, NietBevrorenMixin, ServiceFormMixin, Cre
         return self.rapport.get_absolute_url() + "#cijfers"
 
 
+def bevriezen_bevestigen(request, pk: int):
+    """The confirmation before freezing or unfreezing (whichever the report's state calls for): what it does, and
+    a form that posts to `bevriezen`. No JavaScript needed."""
+    rapport = _rapport(request, pk, licht=True)
+    nummer = (rapport.versies.aggregate(hoogste=Max("nummer"))["hoogste"] or 0) + (0 if rapport.is_bevroren else 1)
+    return render(
+        request,
+        "rapportage/eindrapport_bevriezen.html",
+        {
+            "rapport": rapport,
+            "traject": rapport.traject,
+            "nummer": nummer,
+            "achtergrond": not rapport.is_bevroren and services.op_de_achtergrond(rapport),
+        },
+    )
+
+
 @require_POST
 def bevriezen(request, pk: int):
     rapport = _rapport(request, pk)
@@ -248,17 +270,24 @@ def _versie_antwoord(request, rapport: Eindrapport, versie: Eindrapportversie):
         if not versie.is_klaar:
             messages.error(request, _("De PDF kon niet worden gemaakt: %(fout)s") % {"fout": versie.fout})
             return redirect(rapport)
-    return FileResponse(
-        versie.pdf.open("rb"), as_attachment=True, filename=versie.bestandsnaam(), content_type="application/pdf"
+    # Streamed from the storage in blocks (FileResponse), never read into memory; its length from the storage.
+    response = FileResponse(
+        versie.pdf.storage.open(versie.pdf.name, "rb"),
+        as_attachment=True,
+        filename=versie.bestandsnaam(),
+        content_type="application/pdf",
     )
+    response["X-Content-SHA256"] = versie.pdf_sha256
+    return response
 
 
 def download_pdf(request, pk: int):
     """A frozen report: the stored PDF of its version. Otherwise rendered now from the records."""
-    rapport = _rapport(request, pk)
-    versie = rapport.huidige_versie()
+    rapport = _rapport(request, pk, licht=True)
+    versie = rapport.huidige_versie(zonder_gegevens=True)
     if versie is not None:
         return _versie_antwoord(request, rapport, versie)
+    rapport = _rapport(request, pk)  # not frozen: rendered now from the records
     inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
     response = HttpResponse(inhoud, content_type="application/pdf")
     naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}.pdf"
@@ -268,8 +297,10 @@ def download_pdf(request, pk: int):
 
 def versie_pdf(request, pk: int):
     """The PDF of any version of a report, also one that was unfrozen since: what was sent stays available."""
-    versie = get_object_or_404(Eindrapportversie.objects.select_related("rapport"), pk=pk)
-    rapport = _rapport(request, versie.rapport_id)
+    versie = get_object_or_404(
+        Eindrapportversie.objects.defer("gegevens", "rapport__bevroren_gegevens").select_related("rapport"), pk=pk
+    )
+    rapport = _rapport(request, versie.rapport_id, licht=True)
     return _versie_antwoord(request, rapport, versie)
 
 
@@ -285,3 +316,90 @@ def cijfers(request, pk: int):
     if request.GET.get("formaat") == "xlsx":
         return export.xlsx_antwoord(rijen, f"{naam}.xlsx", titel="Cijfers")
     return export.csv_antwoord(rijen, f"{naam}.csv", scheidingsteken=";")
+
+
+def _werkplaats(request, pk: int) -> Werkplaats:
+    """404 for a werkplaats out of sight (leaders see those of their organisations); 403 for who may not keep its
+    back page (everyone but its coordinators and lectoraat)."""
+    user = request.user
+    zichtbaar = Werkplaats.objects.all()
+    if not user.is_superuser:
+        organisaties = Organisatie.objects.filter(pk__in=user.geleide_organisatie_ids()).values("werkplaats_id")
+        zichtbaar = zichtbaar.filter(
+            Q(pk__in=user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)) | Q(pk__in=organisaties)
+        )
+    werkplaats = get_object_or_404(zichtbaar, pk=pk)
+    if not mag_achterpagina_bewerken(werkplaats.pk, user):
+        raise PermissionDenied
+    return werkplaats
+
+
+class AchterpaginaMixin(LoginRequiredMixin, ServiceFormMixin):
+    model = Achterpagina
+    form_class = AchterpaginaForm
+    template_name = "rapportage/achterpagina_form.html"
+    success_message = gettext_lazy("De achterpagina is opgeslagen.")
+
+    def get_context_data(self, **kwargs):
+        rapporten = (
+            Eindrapport.objects.zichtbaar_voor(self.request.user)
+            .filter(traject__werkplaats=self.werkplaats)
+            .select_related("traject")
+            .defer("bevroren_gegevens")
+        )
+        return super().get_context_data(werkplaats=self.werkplaats, rapporten=rapporten, **kwargs)
+
+    def save(self, form):
+        return services.achterpagina_opslaan(achterpagina=form.save(commit=False))
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class AchterpaginaView(AchterpaginaMixin, CreateView):
+    """The back page of a werkplaats's end reports (funder, contact lines, logos): opened by the werkplaats, it
+    leads to the existing page, else starts one."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.werkplaats = _werkplaats(request, kwargs["pk"])
+            bestaand = Achterpagina.objects.filter(werkplaats=self.werkplaats).first()
+            if bestaand is not None:
+                return redirect(bestaand)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Achterpagina(werkplaats=self.werkplaats)
+        return kwargs
+
+
+class AchterpaginaUpdateView(AchterpaginaMixin, UpdateView):
+    def get_object(self, queryset=None):
+        pagina = get_object_or_404(Achterpagina.objects.select_related("werkplaats"), pk=self.kwargs["pk"])
+        self.werkplaats = _werkplaats(self.request, pagina.werkplaats_id)
+        return pagina
+
+
+def _bestand(bestand) -> FileResponse:
+    """A stored upload, streamed; shown inline (an image or PDF the browser opens), with its own name."""
+    naam = bestand.name.rsplit("/", 1)[-1]
+    return FileResponse(bestand.storage.open(bestand.name, "rb"), filename=naam)
+
+
+def disseminatie_bestand(request, pk: int):
+    """The uploaded original of a register item's attachment: for whoever sees the item (404 otherwise)."""
+    item = get_object_or_404(Disseminatie.objects.zichtbaar_voor(request.user), pk=pk)
+    if not item.bijlage_bestand:
+        raise Http404
+    return _bestand(item.bijlage_bestand)
+
+
+def achterpagina_logo(request, pk: int, nummer: int):
+    """A logo of a werkplaats's back page: for those who keep the back page."""
+    pagina = get_object_or_404(Achterpagina, pk=pk)
+    _werkplaats(request, pagina.werkplaats_id)
+    bestand = getattr(pagina, f"logo_{nummer}", None) if nummer in Achterpagina.LOGOS else None
+    if not bestand:
+        raise Http404
+    return _bestand(bestand)

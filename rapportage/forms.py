@@ -1,11 +1,12 @@
 import datetime
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Traject
 
-from .models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from .models import Achterpagina, Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 
 
 class PeildatumForm(forms.Form):
@@ -38,6 +39,37 @@ class PeildatumForm(forms.Form):
 # The dissemination register and the curriculum placements ------------------------------------------------
 
 
+class _Bestandsverwijzing:
+    """What a file field shows of its stored file: the name, and a login-checked link to it (stored files have no
+    public URL; MEDIA_ROOT is not served)."""
+
+    def __init__(self, name: str, url: str) -> None:
+        self.name, self.url = name, url
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __bool__(self) -> bool:
+        return bool(self.name)
+
+
+class BestandBoundField(forms.BoundField):
+    """A file field whose current file links to the view that serves it (`form.bestand_urls[name]`)."""
+
+    def value(self):
+        waarde = super().value()
+        url = getattr(self.form, "bestand_urls", {}).get(self.name)
+        if url and getattr(waarde, "name", None) and getattr(waarde, "_committed", False):
+            return _Bestandsverwijzing(waarde.name, url)
+        return waarde
+
+
+def _bestanden_koppelen(form: forms.ModelForm, urls: dict[str, str]) -> None:
+    form.bestand_urls = urls  # type: ignore[attr-defined]
+    for naam in urls:
+        form.fields[naam].bound_field_class = BestandBoundField
+
+
 def _datum() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -63,11 +95,13 @@ class DisseminatieForm(forms.ModelForm):
             "methoden",
             "status",
             "bijlage",
+            "bijlage_bestand",
             "omschrijving",
             "actief",
         ]
         widgets = {
             "auteurs": forms.Textarea(attrs={"rows": 2}),
+            "bijlage_bestand": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,application/pdf"}),
             "datum": _datum(),
             "methoden": forms.CheckboxSelectMultiple,
             "omschrijving": forms.Textarea(attrs={"rows": 4}),
@@ -77,6 +111,9 @@ class DisseminatieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.traject = traject
         self.fields["methoden"].queryset = traject.methoden_aangeboden.all()
+        if self.instance.pk and self.instance.bijlage_bestand:
+            url = reverse("rapportage:disseminatie_bestand", kwargs={"pk": self.instance.pk})
+            _bestanden_koppelen(self, {"bijlage_bestand": url})
 
 
 class ProgrammaonderdeelForm(forms.ModelForm):
@@ -176,8 +213,47 @@ class CorrectieForm(forms.ModelForm):
     def __init__(self, *args, rapport, berekend: dict, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.rapport = rapport
-        from .eindrapport import CORRIGEERBAAR
+        from .eindrapport import CIJFERNAMEN
 
         self.fields["sleutel"] = forms.ChoiceField(
-            label=_("Cijfer"), choices=[(k, f"{k} (berekend: {berekend.get(k)})") for k in CORRIGEERBAAR]
+            label=_("Cijfer"),
+            choices=[
+                (k, _("%(naam)s (berekend: %(waarde)s)") % {"naam": naam, "waarde": berekend.get(k)})
+                for k, naam in CIJFERNAMEN.items()
+            ],
         )
+
+
+class AchterpaginaForm(forms.ModelForm):
+    class Meta:
+        model = Achterpagina
+        fields = [
+            "financier",
+            "contact",
+            "logo_1",
+            "logo_1_naam",
+            "logo_2",
+            "logo_2_naam",
+            "logo_3",
+            "logo_3_naam",
+        ]
+        widgets = {
+            "financier": forms.Textarea(attrs={"rows": 2}),
+            "contact": forms.Textarea(attrs={"rows": 5}),
+            **{
+                f"logo_{n}": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"})
+                for n in Achterpagina.LOGOS
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            _bestanden_koppelen(
+                self,
+                {
+                    f"logo_{n}": reverse("rapportage:achterpagina_logo", kwargs={"pk": self.instance.pk, "nummer": n})
+                    for n in Achterpagina.LOGOS
+                    if getattr(self.instance, f"logo_{n}")
+                },
+            )

@@ -17,6 +17,9 @@ from simple_history.models import HistoricalRecords
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
 from werkplaats.lib.datums import datum_kort
 from werkplaats.lib.versies import Versiebeheerd
+from werkplaats.models import Rol, Werkplaats
+
+from . import bijlagen
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
@@ -33,6 +36,10 @@ def jaar_validators(veld: str) -> list:
         "tot": LAATSTE_JAAR,
     }
     return [MinValueValidator(EERSTE_JAAR, message=bericht), MaxValueValidator(LAATSTE_JAAR, message=bericht)]
+
+
+def _bijlage_pad(disseminatie: Disseminatie, bestandsnaam: str) -> str:
+    return f"disseminatie/{disseminatie.traject_id}/{bestandsnaam}"
 
 
 class Disseminatie(Versiebeheerd):
@@ -65,6 +72,7 @@ class Disseminatie(Versiebeheerd):
         NIEUWSBRIEF = "4", _("Bijlage 4 Nieuwsbrief")
 
     MET_DATUM = (Soort.PRESENTATIE, Soort.WORKSHOP, Soort.CONFERENTIE, Soort.WMO_ATELIER)
+    MET_BESTAND = (Bijlage.POSTER, Bijlage.NIEUWSBRIEF)
 
     traject = models.ForeignKey(
         Traject, on_delete=models.PROTECT, related_name="disseminaties", verbose_name=_("traject")
@@ -98,6 +106,19 @@ class Disseminatie(Versiebeheerd):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.VERSCHENEN)
     bijlage = models.CharField(_("bijlage"), max_length=1, choices=Bijlage.choices, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    bijlage_bestand = models.FileField(
+        _("bestand voor de bijlage"),
+        upload_to=_bijlage_pad,
+        blank=True,
+        max_length=300,
+        validators=[bijlagen.bestand_valideren],
+        help_text=_(
+            "Bij een poster of nieuwsbrief (bijlage 3 of 4): een afbeelding (PNG of JPEG) of een PDF van ten hoogste "
+            "10 MB. De bijlage in het rapport toont de pagina's ervan."
+        ),
+    )
+    # The page images made from the attachment when it was uploaded (rapportage.bijlagen), storage names in order.
+    bijlage_paginas = models.JSONField(_("pagina's van de bijlage"), default=list, blank=True, editable=False)
     actief = models.BooleanField(_("actief"), default=True, help_text=_("Uitvinken om te archiveren."))
     history = HistoricalRecords(m2m_fields=[methoden])
 
@@ -141,6 +162,8 @@ class Disseminatie(Versiebeheerd):
             errors["datum"] = _("Geef bij een %(soort)s een datum of ten minste een jaar.") % {
                 "soort": self.get_soort_display()
             }
+        if self.bijlage_bestand and self.bijlage not in self.MET_BESTAND:
+            errors["bijlage_bestand"] = _("Alleen een item in bijlage 3 (poster) of 4 (nieuwsbrief) heeft een bestand.")
         if errors:
             raise ValidationError(errors)
 
@@ -405,11 +428,15 @@ class Eindrapport(Versiebeheerd):
     def is_bevroren(self) -> bool:
         return self.bevroren_op is not None
 
-    def huidige_versie(self) -> Eindrapportversie | None:
-        """The version of the current freeze (None when not frozen, or frozen before versions existed)."""
+    def huidige_versie(self, *, zonder_gegevens: bool = False) -> Eindrapportversie | None:
+        """The version of the current freeze (None when not frozen, or frozen before versions existed).
+
+        `zonder_gegevens`: without its snapshot (a large JSON with the charts and attachments), for a download.
+        """
         if not self.is_bevroren:
             return None
-        return self.versies.filter(ontdooid_op__isnull=True).order_by("-nummer").first()
+        versies = self.versies.filter(ontdooid_op__isnull=True).order_by("-nummer")
+        return (versies.defer("gegevens") if zonder_gegevens else versies).first()
 
     @property
     def auteurs_lijst(self) -> list[str]:
@@ -531,3 +558,95 @@ class Eindrapportversie(models.Model):
 
     def bestandsnaam(self) -> str:
         return f"eindrapport-{self.rapport.traject_id}-{self.rapport.peildatum:%Y%m%d}-v{self.nummer}.pdf"
+
+
+def _logo_pad(achterpagina: Achterpagina, bestandsnaam: str) -> str:
+    return f"achterpagina/{achterpagina.werkplaats_id}/{bestandsnaam}"
+
+
+def _logo_veld(label: str) -> models.FileField:
+    return models.FileField(
+        label,
+        upload_to=_logo_pad,
+        blank=True,
+        max_length=300,
+        validators=[bijlagen.logo_valideren],
+        help_text=_("Een afbeelding (PNG of JPEG) van ten hoogste 2 MB."),
+    )
+
+
+def _logo_naam(label: str) -> models.CharField:
+    return models.CharField(
+        label,
+        max_length=200,
+        blank=True,
+        help_text=_("Wie het logo voert; de tekst die een schermlezer voorleest."),
+    )
+
+
+class Achterpagina(Versiebeheerd):
+    """The last page of every end report of a werkplaats: who funded it, whom to contact, the partners' logos.
+
+    Kept by the werkplaats's coordinators and lectoraat; a frozen report keeps the back page as it was (the logos as
+    images in its snapshot).
+    """
+
+    LOGOS = (1, 2, 3)
+
+    werkplaats = models.OneToOneField(
+        Werkplaats, on_delete=models.PROTECT, related_name="achterpagina", verbose_name=_("werkplaats")
+    )
+    financier = models.TextField(
+        _("financier"),
+        blank=True,
+        help_text=_("Bijvoorbeeld ‘Dit traject is mogelijk gemaakt door het Ministerie van VWS.’"),
+    )
+    contact = models.TextField(
+        _("contact"), blank=True, help_text=_("Eén regel per gegeven: naam, adres, telefoon, e-mail, website.")
+    )
+    logo_1 = _logo_veld(_("logo 1"))
+    logo_1_naam = _logo_naam(_("naam bij logo 1"))
+    logo_2 = _logo_veld(_("logo 2"))
+    logo_2_naam = _logo_naam(_("naam bij logo 2"))
+    logo_3 = _logo_veld(_("logo 3"))
+    logo_3_naam = _logo_naam(_("naam bij logo 3"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["werkplaats"]
+        verbose_name = _("achterpagina")
+        verbose_name_plural = _("achterpagina's")
+
+    def __str__(self) -> str:
+        return _("Achterpagina van %(werkplaats)s") % {"werkplaats": self.werkplaats}
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:achterpagina_update", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors = {}
+        for n in self.LOGOS:
+            if getattr(self, f"logo_{n}") and not getattr(self, f"logo_{n}_naam").strip():
+                errors[f"logo_{n}_naam"] = _("Geef de naam bij het logo: die leest een schermlezer voor.")
+        if errors:
+            raise ValidationError(errors)
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_achterpagina_bewerken(self.werkplaats_id, user)
+
+    @property
+    def contactregels(self) -> list[str]:
+        return [regel.strip() for regel in self.contact.splitlines() if regel.strip()]
+
+    def logos(self) -> list[tuple[str, str]]:
+        """(storage name, name) of every logo, in order."""
+        return [
+            (getattr(self, f"logo_{n}").name, getattr(self, f"logo_{n}_naam"))
+            for n in self.LOGOS
+            if getattr(self, f"logo_{n}")
+        ]
+
+
+def mag_achterpagina_bewerken(werkplaats_id: int, user) -> bool:
+    """The back page is kept by the werkplaats's coordinators and lectoraat (who write its end reports)."""
+    return user.is_superuser or werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)

@@ -20,8 +20,9 @@ from trajecten.models import Methode, Traject
 from werkplaats.lib import versies
 from werkplaats.models import Mailbericht, User
 
-from . import markup
+from . import bijlagen, markup
 from .models import (
+    Achterpagina,
     Correctie,
     Disseminatie,
     Eindrapport,
@@ -42,11 +43,22 @@ def _methoden_van(traject: Traject) -> set[Methode]:
 
 @transaction.atomic
 def disseminatie_opslaan(*, disseminatie: Disseminatie, methoden: Iterable[Methode] = ()) -> Disseminatie:
-    """Validate and save a dissemination item with its methods (only methods offered in its trajectory)."""
+    """Validate and save a dissemination item with its methods (only methods offered in its trajectory).
+
+    A newly uploaded attachment (`bijlage_bestand`, checked by its content) is turned into its page images now
+    (`bijlagen.paginas_maken`), which the annex shows; a removed one takes its pages with it.
+    """
     methoden = set(methoden)
     disseminatie.full_clean()
     if not methoden <= _methoden_van(disseminatie.traject):
         raise ValidationError({"methoden": _("Kies alleen methoden van dit traject.")})
+    bestand = disseminatie.bijlage_bestand
+    if not bestand:
+        disseminatie.bijlage_paginas = []
+    elif bijlagen.is_nieuw(bestand):
+        disseminatie.bijlage_paginas = bijlagen.paginas_maken(
+            bestand, map_=f"disseminatie/{disseminatie.traject_id}/paginas", storage=bestand.storage
+        )
     disseminatie.save()
     disseminatie.methoden.set(methoden)
     return disseminatie
@@ -244,3 +256,12 @@ def correctie_opslaan(*, correctie: Correctie) -> Correctie:
     correctie.full_clean()
     correctie.save()
     return correctie
+
+
+@transaction.atomic
+def achterpagina_opslaan(*, achterpagina: Achterpagina) -> Achterpagina:
+    """Save a werkplaats's back page (funder, contact, logos checked by their content); a frozen report keeps the
+    one it was frozen with."""
+    achterpagina.full_clean()
+    achterpagina.save()
+    return achterpagina

@@ -73,6 +73,7 @@ BEWERKINGEN = [
     Bewerking("rapportage:programmaonderdeel_update", eerste("rapportage.Programmaonderdeel")),
     Bewerking("rapportage:onderwijsmodule_update", eerste("rapportage.Onderwijsmodule")),
     Bewerking("rapportage:plaatsing_update", eerste("rapportage.Plaatsing")),
+    Bewerking("rapportage:achterpagina_update", eerste("rapportage.Achterpagina")),
 ]
 
 # Actions on one row whose only input is a date (return, complete, stop): a second, stale action is refused by the

@@ -11,7 +11,7 @@ def test_lectoraat_bewerkt_voorwoord_bekijkt_voorbeeld_en_downloadt_pdf(page, se
     login(page, server, "lectoraat", demo.DEMO_PASSWORD)
     rapport = Eindrapport.objects.get()
     page.goto(server.url + reverse("trajecten:traject_detail", kwargs={"pk": rapport.traject_id}))
-    page.get_by_role("link", name="Eindrapport (PDF)").first.click()
+    page.get_by_role("link", name="Eindrapporten", exact=True).click()
     page.get_by_role("link", name=rapport.titel).click()
     page.get_by_role("link", name="Voorwoord").click()
     veld = page.get_by_role("textbox", name="Tekst")

@@ -32,8 +32,9 @@ def demo_pdf(demo_database, django_db_blocker):
 
 
 def _tekst(pages: list[str]) -> str:
-    """The text as one line: words hyphenated at a line end (U+2010, WeasyPrint's) joined again, spaces collapsed."""
-    return re.sub(r"\s+", " ", re.sub(r"\u2010\s*", "", "\n".join(pages)))
+    """The text as one line: words hyphenated at a line end (a hyphen before a lower-case letter on the next line,
+    eindrapport.css's hyphenate-character) joined again, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\w)[-\u2010]\n(?=[a-zà-ÿ])", "", "\n".join(pages)))
 
 
 def _na(tekst: str, kop: str, lengte: int = 1500) -> str:
@@ -187,8 +188,31 @@ def test_lettertype_is_ingebed_open_sans(demo_pdf, tmp_path):
     bestand.write_bytes(demo_pdf[0])
     fonts = subprocess.run(["pdffonts", str(bestand)], capture_output=True, text=True, check=True).stdout
     regels = fonts.splitlines()[2:]
-    assert any("Open-Sans" in regel for regel in regels), fonts
+    assert regels and all(regel.split()[0].split("+")[1].startswith("Open-Sans") for regel in regels), fonts
     assert all(" yes " in regel for regel in regels), fonts
+
+
+def test_grafieken_gebruiken_het_lettertype_en_de_kleuren_van_het_rapport(demo):
+    from werkplaats.lib import grafieken
+
+    data = eindrapport.gegevens(Eindrapport.objects.get())
+    for svg in [data["fasen_svg"], data["quickscans"]["heatmap_svg"], data["quickscans"]["grafieken"][0]["svg"]]:
+        assert "font-family: 'Open Sans'" in svg
+    assert ORANJE == grafieken.ORANJE == "#c25700"  # the seed's #f28c00 fails contrast
+    assert "#f28c00" not in data["quickscans"]["grafieken"][0]["svg"]
+
+
+def test_heatmap_heeft_haar_cijfers_ook_als_tabel(demo):
+    rapport = Eindrapport.objects.get()
+    data = eindrapport.gegevens(rapport)
+    tabel = data["quickscans"]["heatmap_tabel"]
+    assert tabel["rijen"] and all(len(scores) == len(tabel["kolommen"]) for _naam, scores in tabel["rijen"])
+    html = pdf.html(data)
+    kop = "Laatste scores per organisatie (– is niet gescoord)"
+    assert kop in html
+    naam, scores = tabel["rijen"][0]
+    rij = html.split(kop)[1].split(f'<th scope="row">{naam}</th>')[1].split("</tr>")[0]
+    assert rij.count("<td>") == len(scores)
 
 
 def test_grafieken_geven_oranje_maar_een_betekenis(demo):

@@ -9,12 +9,27 @@ printed. `load_demo` runs this last; when the register already has items, it cha
 from __future__ import annotations
 
 import datetime
+import io
+import textwrap
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from rapportage import services
-from rapportage.models import Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from rapportage.models import (
+    Achterpagina,
+    Correctie,
+    Disseminatie,
+    Eindrapport,
+    Onderwijsmodule,
+    Plaatsing,
+    Programmaonderdeel,
+)
 from trajecten.models import Methode, Traject
+from werkplaats.lib.grafieken import stijl
 
 from . import trajecten as traject_demo
 
@@ -302,10 +317,7 @@ TEKSTEN = {
         "De meeste presentaties en workshops staan op de website van de werkplaats, "
         "[www.wmowerkplaatsnoord.nl](http://www.wmowerkplaatsnoord.nl)."
     ),
-    "achterpagina": (
-        "**{{ werkplaats }}**  \n{{ hogeschool }}, lectoraat {{ lectoraat }}\n\n"
-        "Dit traject is mogelijk gemaakt door het Ministerie van Volksgezondheid, Welzijn en Sport."
-    ),
+    "achterpagina": "**{{ werkplaats }}**  \n{{ hogeschool }}, lectoraat {{ lectoraat }}",
 }
 
 # Bijlage 3 and 4: the poster and the newsletter, summarised in our own words (the printed pages are images).
@@ -379,6 +391,106 @@ In het voorjaar volgt een startbijeenkomst; u ontvangt een uitnodiging.
 Uit de contacten met gemeenten, op de werkconferentie van 8 juni, in het ambtelijk overleg van de VDG en de VGG
 en bilateraal, komt een aantal kennisthema's naar voren; de volledige nieuwsbrief staat op de website.
 """
+
+BLAUW, ORANJE, GRIJS = "#0b3d6b", "#c25700", "#444444"
+
+
+def _pagina(kop: str, onderkop: str, blokken: list[tuple[str, str]], voet: str) -> Figure:
+    """An A4 page drawn as a figure: a coloured band with the title, text blocks, a footer line."""
+    figuur = Figure(figsize=(8.27, 11.69))
+    vlak = figuur.add_axes((0, 0, 1, 1))
+    vlak.set_axis_off()
+    vlak.set_xlim(0, 1)
+    vlak.set_ylim(0, 1)
+    vlak.add_patch(Rectangle((0, 0.84), 1, 0.16, color=BLAUW))
+    vlak.text(0.06, 0.93, kop, color="white", fontsize=26, fontweight="bold", va="center")
+    vlak.text(0.06, 0.87, onderkop, color="white", fontsize=14, va="center")
+    y = 0.79
+    for titel, tekst in blokken:
+        vlak.add_patch(Rectangle((0.06, y - 0.004), 0.012, 0.022, color=ORANJE))
+        vlak.text(0.085, y + 0.007, titel, color=BLAUW, fontsize=15, fontweight="bold", va="center")
+        regels = [
+            r
+            for alinea in tekst.split("\n")
+            for r in textwrap.wrap(alinea, 78, subsequent_indent="   " * alinea.startswith("•"))
+        ]
+        vlak.text(0.085, y - 0.025, "\n".join(regels), color="#1a1a1a", fontsize=10.5, va="top", linespacing=1.5)
+        y -= 0.07 + 0.021 * len(regels)
+    vlak.add_patch(Rectangle((0, 0), 1, 0.05, color=ORANJE))
+    vlak.text(0.5, 0.025, voet, color="white", fontsize=11, ha="center", va="center")
+    return figuur
+
+
+def _blokken(tekst: str) -> list[tuple[str, str]]:
+    """The #### sections of a Markdown text as (heading, plain text) blocks."""
+    blokken = []
+    for deel in tekst.split("#### ")[1:]:
+        kop, _nl, rest = deel.partition("\n")
+        alineas: list[str] = []
+        for regel in (r.strip() for r in rest.split("\n")):
+            if regel.startswith("- ") or regel[:2] in ("1.", "2.", "3."):
+                alineas.append("•  " + regel.lstrip("- ").lstrip("123. "))
+            elif regel and alineas and not alineas[-1].startswith("•"):
+                alineas[-1] += " " + regel
+            elif regel:
+                alineas.append(regel)
+        blokken.append((kop.strip(), "\n".join(alineas)))
+    return blokken
+
+
+def poster_png() -> bytes:
+    """The demo's poster (Bijlage 3) as a PNG: drawn, not the printed original."""
+    with stijl():  # the report's typeface
+        figuur = _pagina(
+            "Wmo-werkplaats Noord",
+            "Implementatie van drie methoden, 2014-2015",
+            _blokken(POSTER)[:4],
+            "www.wmowerkplaatsnoord.nl",
+        )
+        uit = io.BytesIO()
+        figuur.savefig(uit, format="png", dpi=100, metadata={"Software": None})
+    return uit.getvalue()
+
+
+def nieuwsbrief_pdf() -> bytes:
+    """The demo's newsletter (Bijlage 4) as a two-page PDF: drawn, not the printed original."""
+    blokken = _blokken(NIEUWSBRIEF)
+    uit = io.BytesIO()
+    with stijl(), PdfPages(uit, metadata={"Creator": None, "Producer": None, "CreationDate": None}) as document:
+        document.savefig(_pagina("Nieuwsbrief", "Wmo-werkplaats Noord, januari 2016", blokken[:2], "Pagina 1"))
+        document.savefig(_pagina("Nieuwsbrief", "Wmo-werkplaats Noord, januari 2016", blokken[2:], "Pagina 2"))
+    return uit.getvalue()
+
+
+def logo_png(naam: str, kleur: str) -> bytes:
+    """A partner's logo for the demo's back page: its name in white on a coloured block (drawn, not the real one)."""
+    with stijl():
+        figuur = Figure(figsize=(3.2, 0.9))
+        figuur.text(0.5, 0.5, naam, color="white", fontsize=13, fontweight="bold", ha="center", va="center")
+        uit = io.BytesIO()
+        figuur.savefig(uit, format="png", dpi=150, facecolor=kleur, metadata={"Software": None})
+    return uit.getvalue()
+
+
+def achterpagina_laden(traject) -> None:
+    """The back page of the werkplaats: the funder, the contact lines and two partners' logos."""
+    if Achterpagina.objects.filter(werkplaats=traject.werkplaats).exists():
+        return
+    services.achterpagina_opslaan(
+        achterpagina=Achterpagina(
+            werkplaats=traject.werkplaats,
+            financier="Dit traject is mogelijk gemaakt door het Ministerie van Volksgezondheid, Welzijn en Sport.",
+            contact=(
+                "Postbus 30030, 9700 RM Groningen\nf.wester@pl.hanze.nl, e.l.korevaar@pl.hanze.nl\n"
+                "www.wmowerkplaatsnoord.nl"
+            ),
+            logo_1=ContentFile(logo_png("Hanzehogeschool Groningen", BLAUW), name="hanzehogeschool.png"),
+            logo_1_naam="Hanzehogeschool Groningen",
+            logo_2=ContentFile(logo_png("Wmo-werkplaats Noord", ORANJE), name="wmo-werkplaats-noord.png"),
+            logo_2_naam="Wmo-werkplaats Noord",
+        )
+    )
+
 
 AFSLUITENDE_CONFERENTIE = "De praktijk van de Wmo in de regio. Afsluitende conferentie"
 
@@ -768,6 +880,7 @@ def laden() -> None:
     if traject is None:
         return
     eindrapport_laden(traject)
+    achterpagina_laden(traject)
     if Disseminatie.objects.filter(traject=traject).exists():
         return
     methoden = {m.naam: m for m in Methode.objects.filter(naam__in=[GESPREK, IRB, TSHAPED])}
@@ -810,14 +923,27 @@ def laden() -> None:
     for soort, titel, velden in KANALEN:
         item(soort, titel, B.GEEN, velden)
     # The poster and the newsletter also have an annex of their own.
+    # Their pages are attachments (drawn here): an image for the poster, a PDF of two pages for the newsletter.
     item(
-        S.POSTER, "Wmo-werkplaats Noord", B.POSTER, {"url": "http://www.wmowerkplaatsnoord.nl", "omschrijving": POSTER}
+        S.POSTER,
+        "Wmo-werkplaats Noord",
+        B.POSTER,
+        {
+            "url": "http://www.wmowerkplaatsnoord.nl",
+            "omschrijving": POSTER,
+            "bijlage_bestand": ContentFile(poster_png(), name="poster.png"),
+        },
     )
     item(
         S.NIEUWSBRIEF,
         "Nieuwsbrief januari 2016",
         B.NIEUWSBRIEF,
-        {"datum": datetime.date(2016, 1, 1), "url": "http://www.wmowerkplaatsnoord.nl", "omschrijving": NIEUWSBRIEF},
+        {
+            "datum": datetime.date(2016, 1, 1),
+            "url": "http://www.wmowerkplaatsnoord.nl",
+            "omschrijving": NIEUWSBRIEF,
+            "bijlage_bestand": ContentFile(nieuwsbrief_pdf(), name="nieuwsbrief.pdf"),
+        },
     )
 
     for naam, methode, ontwikkeld_met, plaatsingen in ONDERWIJS:

@@ -39,12 +39,15 @@ ZWART = "#000000"
 ORANJE = "#c25700"
 TEKST_GRIJS = "#555555"
 TAAL = "nl"  # the charts' own texts are Dutch, so are their dates
+LETTERTYPE = "Open Sans"
 
 _RC: dict[RcKeyType, Any] = {
     "svg.hashsalt": "werkplaats-quickscan",  # seeds the SVG's generated ids; changing it changes every chart
     "svg.fonttype": "none",  # keep text as <text>, searchable and crisp
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],  # renders ë/ï; browsers fall back to their sans-serif
+    # The end report's typeface (static/css/eindrapport.css, Debian's fonts-open-sans from .ci/system-deps), so the
+    # PDF has one typeface in text and charts; DejaVu Sans for a glyph it lacks; browsers fall back to sans-serif.
+    "font.sans-serif": [LETTERTYPE, "DejaVu Sans"],
     "font.size": 9,
     "axes.edgecolor": "#333333",
     "axes.linewidth": 0.8,
