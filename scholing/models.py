@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -211,6 +211,21 @@ class InschrijvingQuerySet(OrganisatieGebondenQuerySet):
             status=Inschrijving.Status.UITGEVALLEN, einddatum__lte=peildatum
         )
 
+    def van_professionals(self) -> InschrijvingQuerySet:
+        """Enrolments that make a trained professional in the figures: a professional in a regular group (the
+        Python twin is `Inschrijving.van_professional`)."""
+        return self.filter(groep__soort=Scholingsgroep.Soort.REGULIER, persoon__soort=Persoon.Soort.PROFESSIONAL)
+
+    def uitval_op(self, peildatum: datetime.date) -> InschrijvingQuerySet:
+        """The dropouts that count on a date: dropped out on or before it, and not when the person has returned to
+        that group (an enrolment of theirs in it counts on the date). A dropout counts once per person and group."""
+        teruggekeerd = Inschrijving.objects.geldig_op(peildatum).filter(
+            persoon_id=OuterRef("persoon_id"), groep_id=OuterRef("groep_id")
+        )
+        return self.filter(status=Inschrijving.Status.UITGEVALLEN, einddatum__lte=peildatum).exclude(
+            Exists(teruggekeerd)
+        )
+
 
 class Inschrijving(Versiebeheerd):
     """A person in a training group, for one period. Who stops and returns gets a new enrolment."""
@@ -292,6 +307,11 @@ class Inschrijving(Versiebeheerd):
     def _persoon_verwijderd(self) -> bool:
         # An erased person's notes are emptied, also the one that explained "anders".
         return bool(self.persoon_id and self.persoon.is_verwijderd)
+
+    @property
+    def van_professional(self) -> bool:
+        """Whether the enrolment makes a trained professional: the Python twin of `van_professionals`."""
+        return self.groep.soort == Scholingsgroep.Soort.REGULIER and self.persoon.soort == Persoon.Soort.PROFESSIONAL
 
     def telt_op(self, peildatum: datetime.date) -> bool:
         """Whether the enrolment counts on a date: the Python twin of `InschrijvingQuerySet.geldig_op`."""

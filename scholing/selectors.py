@@ -144,9 +144,9 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         .select_related("persoon__organisatie", "groep")
     )
     uitgevallen = list(
-        Inschrijving.objects.filter(
-            groep__traject=traject, status=Inschrijving.Status.UITGEVALLEN, einddatum__lte=peildatum
-        ).values_list("persoon_id", "groep_id", "uitvalreden")
+        Inschrijving.objects.filter(groep__traject=traject)
+        .uitval_op(peildatum)
+        .values_list("persoon_id", "groep_id", "uitvalreden")
     )
     buddies = list(
         Buddy.objects.filter(inschrijving__groep__traject=traject, vanaf__lte=peildatum).values_list(
@@ -179,7 +179,7 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         if inschrijving.groep.soort == Scholingsgroep.Soort.AANVULLEND:
             aanvullend_per_methode[methode_id].add(persoon.pk)
             aanvullend_orgs[methode_id].add(persoon.organisatie_id)
-        elif persoon.soort == Persoon.Soort.PROFESSIONAL:
+        elif inschrijving.van_professional:
             professionals_per_methode[methode_id].add(persoon.pk)
             orgs_per_methode[methode_id].add(persoon.organisatie)
         elif persoon.soort == Persoon.Soort.AMBTENAAR:
@@ -235,7 +235,7 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         for organisatie in orgs:
             org(organisatie).methoden.append(methode_by_pk[methode_id])
     for inschrijving in inschrijvingen:
-        if inschrijving.persoon.soort == Persoon.Soort.PROFESSIONAL and inschrijving.groep.soort == "regulier":
+        if inschrijving.van_professional:
             org(inschrijving.persoon.organisatie).professionals += 1
     # Buddies reached by someone who later dropped out still count, for the total and for their organisation.
     bekend = {
@@ -254,9 +254,8 @@ def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) ->
         van_organisatie.methoden.sort(key=lambda m: m.korte_naam)
     per_aantal = Counter(len(o.methoden) for o in organisaties if o.methoden)
 
-    # A dropout counts once per person and group, and not at all when the person has returned to that group.
-    terug = {(i.persoon_id, i.groep_id) for i in inschrijvingen}
-    uitval = {(p, g): reden for p, g, reden in uitgevallen if (p, g) not in terug}
+    # A dropout counts once per person and group (`uitval_op`: not when the person has returned to that group).
+    uitval = {(p, g): reden for p, g, reden in uitgevallen}
     uitval_redenen = Counter(str(dict(Uitvalreden.choices).get(reden, reden)) for reden in uitval.values())
     grootste = (
         Bijeenkomst.objects.filter(traject=traject, datum__lte=peildatum, aantal_aanwezig__isnull=False)
@@ -338,11 +337,9 @@ def _doelen(cijfers: TrajectCijfers, totals, targets) -> list[Doel]:
 def verloop(traject: Traject, peildata: list[datetime.date]) -> list[tuple[datetime.date, int, int, int]]:
     """Retention over time: (date, professionals, buddies, active leaders) on each date, in three queries."""
     inschrijvingen = list(
-        Inschrijving.objects.filter(
-            groep__traject=traject,
-            groep__soort=Scholingsgroep.Soort.REGULIER,
-            persoon__soort=Persoon.Soort.PROFESSIONAL,
-        ).values_list("persoon_id", "startdatum", "status", "einddatum")
+        Inschrijving.objects.filter(groep__traject=traject)
+        .van_professionals()
+        .values_list("persoon_id", "startdatum", "status", "einddatum")
     )
     buddies = list(Buddy.objects.filter(inschrijving__groep__traject=traject).values_list("vanaf", "aantal"))
     leiders = list(Implementatieleider.objects.filter(traject=traject).values_list("actief_vanaf", "actief_tot"))

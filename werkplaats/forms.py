@@ -86,7 +86,12 @@ def _op_een_regel(waarde: str) -> None:
 class RolKeuzeForm(forms.Form):
     """A role in one werkplaats: coordinator, lectoraat, or implementation leader of one of its organisations."""
 
-    soort = forms.ChoiceField(label=_("Rol"), choices=Rol.Soort.choices, initial=Rol.Soort.IMPLEMENTATIELEIDER)
+    # The national role belongs to no werkplaats: only a superuser grants it (the admin's user page).
+    soort = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[(code, label) for code, label in Rol.Soort.choices if code != Rol.Soort.LANDELIJK],
+        initial=Rol.Soort.IMPLEMENTATIELEIDER,
+    )
     organisatie = forms.ModelChoiceField(
         label=_("Organisatie"),
         queryset=Organisatie.objects.none(),

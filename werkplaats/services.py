@@ -90,6 +90,10 @@ def _geen_regeleinde(waarde: str, veld: str) -> None:
 def _rol_in_werkplaats(
     soort: str, werkplaats: Werkplaats, organisatie: Organisatie | None
 ) -> tuple[Werkplaats | None, Organisatie | None]:
+    if soort == Rol.Soort.LANDELIJK:
+        raise ValidationError(
+            {"soort": _("De landelijke rol hoort bij geen werkplaats; alleen een beheerder kent hem toe.")}
+        )
     if soort == Rol.Soort.IMPLEMENTATIELEIDER:
         if organisatie is None:
             raise ValidationError({"organisatie": _("Kies de organisatie van de implementatieleider.")})

@@ -61,6 +61,8 @@ GEBRUIKERS = [
     ("leider.hoa", "Demo", "Implementatieleider", Rol.Soort.IMPLEMENTATIELEIDER, "Het Oude Ambt"),
 ]
 BEHEERDER = "beheerder"
+# The national role (aggregated figures of every werkplaats, no personal data), granted as a superuser grants it.
+LANDELIJK = ("landelijk", "Demo", "Landelijk")
 # Addresses under example.nl (reserved, never delivered): the demo's mails show in `make run`'s terminal.
 ADRESSEN = {"coordinator": "coordinator@noord.example.nl", "leider.hoa": "leider@hetoudeambt.example.nl"}
 # The accounts page shows every status: an invited leader who has not chosen a password yet, and a deactivated one.
@@ -97,6 +99,10 @@ def laden() -> None:
             user=user, soort=soort, werkplaats=None if organisatie else werkplaats, organisatie=organisatie
         )
     _demo_user(BEHEERDER, first_name="Demo", last_name="Beheerder", is_staff=True, is_superuser=True)
+    username, first_name, last_name = LANDELIJK
+    services.rol_toekennen(
+        user=_demo_user(username, first_name=first_name, last_name=last_name), soort=Rol.Soort.LANDELIJK
+    )
 
     coordinator = User.objects.get(username="coordinator")
     voornaam, achternaam, email, organisatie_naam = UITGENODIGD
@@ -121,12 +127,17 @@ def laden() -> None:
 
 def bestaande_logins() -> list[tuple[str, str]]:
     """The demo accounts present in the database, with what each may do."""
-    users = User.objects.filter(username__in=[g[0] for g in GEBRUIKERS] + [BEHEERDER]).prefetch_related(
+    users = User.objects.filter(username__in=[g[0] for g in GEBRUIKERS] + [BEHEERDER, LANDELIJK[0]]).prefetch_related(
         "rollen__werkplaats", "rollen__organisatie"
     )
     logins = []
     for user in users:
-        rollen = [f"{rol.get_soort_display()} van {rol.werkplaats or rol.organisatie}" for rol in user.rollen.all()]
+        rollen = [
+            f"{rol.get_soort_display()} van {rol.werkplaats or rol.organisatie}"
+            if rol.werkplaats_id or rol.organisatie_id
+            else f"{rol.get_soort_display()} (alle werkplaatsen, geen persoonsgegevens)"
+            for rol in user.rollen.all()
+        ]
         if user.is_superuser:
             rollen.insert(0, "Beheerder (alles, ook /beheer/)")
         logins.append((user.username, "; ".join(rollen)))
