@@ -7,6 +7,7 @@ of queries whatever the number of organisations or rounds.
 from __future__ import annotations
 
 import datetime
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,7 +16,8 @@ from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from trajecten.models import Deelname
+from trajecten.models import Deelname, Methode
+from werkplaats.landelijk import genoeg
 from werkplaats.lib.datums import datum_kort, maanden_erbij
 from werkplaats.models import Organisatie
 
@@ -105,15 +107,22 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
         for actie in acties[score.element_id]:
             if actie.ronde_id == ronde.pk or actie.status in (Actie.Status.BEZIG, Actie.Status.GEPLAND):
                 row.acties_open.append(actie)
-            elif (
-                actie.status == Actie.Status.GEREED
-                and vorige is not None
-                and actie.gereed_op is not None
-                and vorige.datum <= actie.gereed_op <= ronde.datum
-            ):
+            elif vorige is not None and actie_gereed_tussen(actie, vorige, ronde):
                 row.acties_gereed.append(actie)
         rows.append(row)
     return rows
+
+
+def actie_gereed_tussen(actie: Actie, vorige: Ronde, ronde: Ronde) -> bool:
+    """The one rule for "completed between two rounds" (the round's page and the research export alike): the action
+    is done, was not prompted by the later round itself, and was finished on or after the earlier round's date and
+    on or before the later one's."""
+    return (
+        actie.ronde_id != ronde.pk
+        and actie.status == Actie.Status.GEREED
+        and actie.gereed_op is not None
+        and vorige.datum <= actie.gereed_op <= ronde.datum
+    )
 
 
 def grafiekelementen(instrument: Instrument) -> list[charts.Element]:
@@ -428,3 +437,166 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
             )
     entries.sort(key=lambda w: w.moment, reverse=True)
     return entries
+
+
+# Distributions across organisations (the national overview, the peer comparison) ------------------------------
+
+
+@dataclass(frozen=True)
+class Verdeling:
+    """The spread of one element's scores over organisations: average, quartiles and median."""
+
+    aantal: int  # organisations
+    gemiddelde: float
+    q1: float
+    mediaan: float
+    q3: float
+
+    def positie(self, score: int | None) -> str:
+        """Where a score sits in the spread, in words (the peer comparison's band)."""
+        if score is None:
+            return ""
+        if score < self.q1:
+            return str(_("onder het eerste kwartiel"))
+        if score > self.q3:
+            return str(_("boven het derde kwartiel"))
+        if score < self.mediaan:
+            return str(_("tussen eerste kwartiel en mediaan"))
+        if score > self.mediaan:
+            return str(_("tussen mediaan en derde kwartiel"))
+        return str(_("op de mediaan"))
+
+
+def verdeling(waarden: list[int]) -> Verdeling | None:
+    """The spread of scores of as many organisations, or None below the small-number threshold (`landelijk.genoeg`):
+    no average, median or quartile of fewer organisations is ever shown."""
+    if not genoeg(len(waarden)):
+        return None
+    q1, mediaan, q3 = statistics.quantiles(sorted(waarden), n=4, method="inclusive")
+    return Verdeling(
+        aantal=len(waarden),
+        gemiddelde=round(statistics.fmean(waarden), 2),
+        q1=round(q1, 2),
+        mediaan=round(mediaan, 2),
+        q3=round(q3, 2),
+    )
+
+
+@dataclass
+class LaatsteScores:
+    organisatie_id: int
+    werkplaats_id: int
+    datum: datetime.date
+    scores: dict[str, int] = field(default_factory=dict)
+
+
+def laatste_scores(rondes: QuerySet[Ronde]) -> dict[int, LaatsteScores]:
+    """Per organisation, the scores of its latest submitted round among `rondes` (any series: the whole organisation
+    or a team), by date and then by entry. One query, whatever the number of organisations or rounds."""
+    rijen = (
+        Score.objects.filter(ronde__in=Ronde.objects.afgerond().filter(pk__in=rondes.values("pk")), score__isnull=False)
+        .order_by("ronde__datum", "ronde_id")
+        .values_list(
+            "ronde__organisatie_id",
+            "ronde__organisatie__werkplaats_id",
+            "ronde_id",
+            "ronde__datum",
+            "element__code",
+            "score",
+        )
+    )
+    laatste: dict[int, LaatsteScores] = {}
+    ronde_van: dict[int, int] = {}
+    for organisatie_id, werkplaats_id, ronde_id, datum, code, score in rijen:
+        if score is None:
+            continue
+        if ronde_van.get(organisatie_id) != ronde_id:
+            ronde_van[organisatie_id] = ronde_id
+            laatste[organisatie_id] = LaatsteScores(organisatie_id, werkplaats_id, datum)
+        laatste[organisatie_id].scores[code] = score
+    return laatste
+
+
+@dataclass
+class VergelijkingRij:
+    element: Element
+    score: int | None
+    verdeling: Verdeling | None
+
+    @property
+    def positie(self) -> str:
+        return self.verdeling.positie(self.score) if self.verdeling else ""
+
+
+@dataclass
+class Vergelijking:
+    """An organisation's latest scores against the spread of comparable organisations (no other one named)."""
+
+    datum: datetime.date  # of the organisation's latest submitted round
+    methoden: list[str]  # the methods it is compared on
+    vergelijkbaar: int  # comparable organisations with a submitted round
+    rijen: list[VergelijkingRij]
+
+    @property
+    def getoond(self) -> bool:
+        return any(rij.verdeling is not None for rij in self.rijen)
+
+
+def vergelijkbare_organisaties(organisatie: Organisatie, methode_ids: set[int]) -> QuerySet[Organisatie]:
+    """The organisations comparable with this one: active, in any werkplaats, taking part with a method it takes
+    part with (or recording one on a round). Meant as a subquery (`organisatie__in=`), never listed."""
+    return (
+        Organisatie.objects.filter(actief=True)
+        .filter(Q(deelnames__methoden__in=methode_ids) | Q(quickscan_rondes__methoden__in=methode_ids))
+        .exclude(pk=organisatie.pk)
+    )
+
+
+def vergelijking(organisatie: Organisatie, ronde: Ronde | None) -> Vergelijking | None:
+    """`ronde`, the organisation's latest submitted round (its scores prefetched, as `rondes_met_scores` gives them),
+    per element against the same element's spread over comparable organisations' latest rounds (`verdeling`: nothing
+    below the small-number threshold). None without a round or a method. Two queries, whatever the number of
+    organisations."""
+    if ronde is None:
+        return None
+    methoden = list(
+        Methode.objects.filter(Q(deelnames__organisatie=organisatie) | Q(quickscan_rondes__organisatie=organisatie))
+        .distinct()
+        .order_by("naam")
+    )
+    if not methoden:
+        return None
+    anderen = laatste_scores(
+        Ronde.objects.filter(organisatie__in=vergelijkbare_organisaties(organisatie, {m.pk for m in methoden}))
+    )
+    per_code: dict[str, list[int]] = defaultdict(list)
+    for rij in anderen.values():
+        for code, score in rij.scores.items():
+            per_code[code].append(score)
+    return Vergelijking(
+        datum=ronde.datum,
+        methoden=[m.naam for m in methoden],
+        vergelijkbaar=len(anderen),
+        rijen=[
+            VergelijkingRij(score.element, score.score, verdeling(per_code[score.element.code]))
+            for score in ronde.scores.all()
+        ],
+    )
+
+
+def vergelijking_svg(vergelijking: Vergelijking, *, norm: int) -> str:
+    return charts.spreiding_svg(
+        tuple(
+            (
+                rij.element.grafieklabel,
+                rij.verdeling.q1 if rij.verdeling else None,
+                rij.verdeling.mediaan if rij.verdeling else None,
+                rij.verdeling.q3 if rij.verdeling else None,
+                rij.score,
+            )
+            for rij in vergelijking.rijen
+        ),
+        titel="Scores tegenover vergelijkbare organisaties",
+        vergeleken="score van de organisatie",
+        norm=norm,
+    )

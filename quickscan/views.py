@@ -16,6 +16,7 @@ from django.views.generic import CreateView, DetailView, TemplateView, UpdateVie
 
 from werkplaats.access import BewerkbaarMixin, OuderMixin, ZichtbaarMixin
 from werkplaats.filters import werkplaats_kiezen
+from werkplaats.landelijk import minimum_organisaties
 from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin, fouten_tonen
@@ -80,6 +81,13 @@ class OrganisatieView(ZichtbaarMixin, DetailView):
             .order_by("status", "deadline"),
             "cadans": next(iter(selectors.cadans(Organisatie.objects.filter(pk=organisatie.pk))), None),
         }
+        laatste = afgerond[-1] if afgerond else None
+        vergelijking = selectors.vergelijking(organisatie, laatste)
+        if laatste is not None and vergelijking is not None:
+            context["vergelijking"] = vergelijking
+            context["minimum_organisaties"] = minimum_organisaties()
+            if vergelijking.getoond:
+                context["vergelijking_svg"] = selectors.vergelijking_svg(vergelijking, norm=laatste.instrument.norm)
         if afgerond:
             by_pk = {r.pk: r for r in afgerond}
             default_a, default_b = (afgerond[-2], afgerond[-1]) if len(afgerond) > 1 else (afgerond[-1], None)

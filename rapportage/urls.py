@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import eindrapport_views, register_views, views
+from . import eindrapport_views, landelijk_views, onderzoek_views, register_views, views
 
 app_name = "rapportage"
 
@@ -15,10 +15,21 @@ urlpatterns = [
     ),
     path("eindrapporten/<int:pk>/correcties/", eindrapport_views.CorrectieView.as_view(), name="eindrapport_correctie"),
     path("eindrapporten/<int:pk>/bevriezen/", eindrapport_views.bevriezen, name="eindrapport_bevriezen"),
+    path(
+        "eindrapporten/<int:pk>/bevriezen/bevestigen/",
+        eindrapport_views.bevriezen_bevestigen,
+        name="eindrapport_bevriezen_bevestigen",
+    ),
     path("eindrapporten/<int:pk>/eindrapport.pdf", eindrapport_views.download_pdf, name="eindrapport_pdf"),
     path("eindrapportversies/<int:pk>/eindrapport.pdf", eindrapport_views.versie_pdf, name="eindrapport_versie_pdf"),
     path("eindrapporten/<int:pk>/cijfers/", eindrapport_views.cijfers, name="eindrapport_cijfers"),
+    path("werkplaatsen/<int:pk>/achterpagina/", eindrapport_views.AchterpaginaView.as_view(), name="achterpagina"),
+    path("achterpaginas/<int:pk>/", eindrapport_views.AchterpaginaUpdateView.as_view(), name="achterpagina_update"),
+    path("achterpaginas/<int:pk>/logo/<int:nummer>/", eindrapport_views.achterpagina_logo, name="achterpagina_logo"),
+    path("disseminatie/<int:pk>/bestand/", eindrapport_views.disseminatie_bestand, name="disseminatie_bestand"),
     path("trajecten/<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("trajecten/<int:pk>/onderzoek/", onderzoek_views.OnderzoekView.as_view(), name="onderzoek"),
+    path("landelijk/", landelijk_views.LandelijkView.as_view(), name="landelijk"),
     # The dissemination register and the curriculum modules of a trajectory
     path("disseminatie/", register_views.RegisterIndexView.as_view(), name="register_index"),
     path("trajecten/<int:pk>/disseminatie/", register_views.DisseminatieListView.as_view(), name="disseminatie_list"),

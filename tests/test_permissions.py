@@ -7,6 +7,7 @@ makes `test_elke_url_heeft_een_regel` fail. Later apps add their rules here.
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,9 +18,11 @@ from rapportage import services as rapportage_services
 from rapportage.models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
 from scholing import services as scholing_services
 from scholing.models import Bijeenkomst, Implementatieleider, Persoon, Scholingsgroep
-from tests.factories import MethodeFactory
+from tests.factories import MethodeFactory, UserFactory, maak_ronde
 from trajecten import services as traject_services
 from trajecten.models import Deelname, Fase, Streefwaarde, Traject
+from werkplaats import services as werkplaats_services
+from werkplaats.models import Rol
 
 ANONIEM = "anoniem"
 LEIDER_A = "leider_a"
@@ -27,7 +30,8 @@ LEIDER_B = "leider_b"
 COORDINATOR = "coordinator"
 LECTORAAT = "lectoraat"
 BEHEERDER = "beheerder"
-ROLLEN = [ANONIEM, LEIDER_A, LEIDER_B, COORDINATOR, LECTORAAT, BEHEERDER]
+LANDELIJK = "landelijk"  # the national role: aggregated figures only (werkplaats/landelijk.py)
+ROLLEN = [ANONIEM, LEIDER_A, LEIDER_B, COORDINATOR, LECTORAAT, BEHEERDER, LANDELIJK]
 
 LOGIN = "login"  # expected: redirect to the login page
 HOME = "home"  # expected: redirect to the home page
@@ -36,7 +40,8 @@ DONE = "done"  # expected: the action was carried out, redirect to a page that i
 
 @dataclass(frozen=True)
 class Regel:
-    """What each role gets from one URL. Unlisted logged-in roles get 200, anonymous users the login page."""
+    """What each role gets from one URL. Unlisted logged-in roles get 200, anonymous users the login page, and the
+    national role 403: a page shows it nothing unless listed here as free of personal data."""
 
     kwargs: Callable = lambda world: {}
     expect: dict = field(default_factory=dict)
@@ -45,7 +50,16 @@ class Regel:
     def verwacht(self, rol: str):
         if rol in self.expect:
             return self.expect[rol]
+        if rol == LANDELIJK:
+            return 403
         return LOGIN if rol == ANONIEM else 200
+
+
+def landelijk_gebruiker(**kwargs):
+    """A user with only the national role, granted as a superuser grants it (`rol_toekennen`)."""
+    user = UserFactory(**kwargs)
+    werkplaats_services.rol_toekennen(user=user, soort=Rol.Soort.LANDELIJK)
+    return user
 
 
 def org_a(world):
@@ -92,14 +106,41 @@ def eindrapportversie(world) -> int:
     return rapportage_services.rapport_bevriezen(rapport=rapport).versies.get().pk
 
 
+def _png() -> bytes:
+    from PIL import Image
+
+    uit = io.BytesIO()
+    Image.new("RGB", (8, 8), "navy").save(uit, format="PNG")
+    return uit.getvalue()
+
+
 def achterpagina(world):
+    from django.core.files.base import ContentFile
+
     from rapportage.models import Achterpagina
 
     bestaand = Achterpagina.objects.filter(werkplaats=world.werkplaats).first()
     pagina = bestaand or rapportage_services.achterpagina_opslaan(
-        achterpagina=Achterpagina(werkplaats=world.werkplaats)
+        achterpagina=Achterpagina(
+            werkplaats=world.werkplaats, logo_1=ContentFile(_png(), name="logo.png"), logo_1_naam="Partner"
+        )
     )
     return {"pk": pagina.pk}
+
+
+def disseminatie_met_bestand(world):
+    from django.core.files.base import ContentFile
+
+    poster = rapportage_services.disseminatie_opslaan(
+        disseminatie=Disseminatie(
+            traject=world.traject,
+            soort="poster",
+            titel="Poster",
+            bijlage="3",
+            bijlage_bestand=ContentFile(_png(), name="poster.png"),
+        )
+    )
+    return {"pk": poster.pk}
 
 
 def account_a(world):
@@ -130,11 +171,19 @@ ALLEEN_BEHEERDER = {LEIDER_A: 403, LEIDER_B: 403, COORDINATOR: 403, LECTORAAT: 4
 NIET_ZICHTBAAR_VOOR_B = {LEIDER_B: 404}
 # The dissemination register: coordinators, lectoraat and superusers write; leader A reads; leader B does not see it.
 REGISTER_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404}
+# The API: anonymous 401, the national role 403, another organisation's (or trajectory's) row 404.
+API_NIET_B = {ANONIEM: 401, LEIDER_B: 404, LANDELIJK: 403}
+
+
+def api_token_a(world) -> int:
+    from werkplaats.api_tokens import api_token_aanmaken
+
+    return api_token_aanmaken(user=world.leider_a, naam="R")[0].pk
 
 
 RULES: dict[str, Regel] = {
     # Core
-    "werkplaats:home": Regel(),
+    "werkplaats:home": Regel(expect={LANDELIJK: 200}),
     "werkplaats:zoeken": Regel(),  # every logged-in role; what it finds is scoped (tests/werkplaats/test_zoeken.py)
     "werkplaats:organisatie_list": Regel(),
     "werkplaats:organisatie_create": Regel(expect={LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}),
@@ -261,24 +310,34 @@ RULES: dict[str, Regel] = {
         method="post",
         expect={ANONIEM: LOGIN, LEIDER_A: 403, LEIDER_B: 404, COORDINATOR: DONE, LECTORAAT: DONE, BEHEERDER: DONE},
     ),
+    "rapportage:eindrapport_bevriezen_bevestigen": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_pdf": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_versie_pdf": Regel(kwargs=lambda w: {"pk": eindrapportversie(w)}, expect=REGISTER_SCHRIJFT),
     "rapportage:eindrapport_cijfers": Regel(kwargs=eindrapport, expect=REGISTER_SCHRIJFT),
+    # The research page and export (quickscan.onderzoek): coordinators, lectoraat and superusers, as the end report.
+    "rapportage:onderzoek": Regel(kwargs=traject, expect=REGISTER_SCHRIJFT),
+    # The national overview: aggregated figures of every werkplaats, for the national role, coordinators, lectoraat
+    # and superusers; leaders are refused (it compares werkplaatsen, not organisations).
+    "rapportage:landelijk": Regel(expect={LEIDER_A: 403, LEIDER_B: 403, LANDELIJK: 200}),
     # The werkplaats's back page of its end reports: its coordinators, lectoraat and superusers keep it.
     "rapportage:achterpagina": Regel(kwargs=werkplaats, expect={LEIDER_A: 403, LEIDER_B: 403}),
     "rapportage:achterpagina_update": Regel(kwargs=achterpagina, expect={LEIDER_A: 403, LEIDER_B: 403}),
+    "rapportage:achterpagina_logo": Regel(
+        kwargs=lambda w: {**achterpagina(w), "nummer": 1}, expect={LEIDER_A: 403, LEIDER_B: 403}
+    ),
+    "rapportage:disseminatie_bestand": Regel(kwargs=disseminatie_met_bestand, expect=NIET_ZICHTBAAR_VOOR_B),
     # Accounts and infrastructure
     "login": Regel(
-        expect={ANONIEM: 200, LEIDER_A: HOME, LEIDER_B: HOME, COORDINATOR: HOME, LECTORAAT: HOME, BEHEERDER: HOME}
+        expect={rol: HOME for rol in ROLLEN if rol != ANONIEM} | {ANONIEM: 200},
     ),
     "logout": Regel(method="post", expect=dict.fromkeys(ROLLEN, LOGIN)),
-    "password_change": Regel(),
-    "password_change_done": Regel(),
-    "account_instellingen": Regel(),
+    "password_change": Regel(expect={LANDELIJK: 200}),
+    "password_change_done": Regel(expect={LANDELIJK: 200}),
+    "account_instellingen": Regel(expect={LANDELIJK: 200}),
     # Two-factor authentication: reachable before the second step; nobody in the matrix has an app yet (so there is
     # no code to ask: home; nothing to renew or turn off: back to "Mijn account"), and setting it up is for everyone.
     "tweestaps_controleren": Regel(expect={rol: HOME for rol in ROLLEN if rol != ANONIEM}),
-    "tweestaps_instellen": Regel(),
+    "tweestaps_instellen": Regel(expect={LANDELIJK: 200}),
     "tweestaps_noodcodes": Regel(method="post", expect={rol: DONE for rol in ROLLEN if rol != ANONIEM}),
     "tweestaps_uitzetten": Regel(method="post", expect={rol: DONE for rol in ROLLEN if rol != ANONIEM}),
     "password_reset": Regel(expect=dict.fromkeys(ROLLEN, 200)),
@@ -318,6 +377,31 @@ RULES: dict[str, Regel] = {
     "healthz": Regel(expect=dict.fromkeys(ROLLEN, 200)),
     "toegankelijkheid": Regel(expect=dict.fromkeys(ROLLEN, 200)),  # the accessibility statement is public
     "set_language": Regel(method="post", expect=dict.fromkeys(ROLLEN, DONE)),  # the language switch, for everyone
+    # Personal API tokens on "Mijn account" (werkplaats/api_tokens.py): a post without a name is refused (400); a
+    # token is revoked by its owner only (another's: 404).
+    "api_token_aanmaken": Regel(method="post", expect={rol: 400 for rol in ROLLEN if rol not in (ANONIEM, LANDELIJK)}),
+    "api_token_intrekken": Regel(
+        kwargs=lambda w: {"pk": api_token_a(w)},
+        method="post",
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 404, LECTORAAT: 404, BEHEERDER: 404},
+    ),
+    # The read API (rapportage/api/): anonymous 401, not the login page; the national role only where no personal
+    # data is (the method catalogue, the schema and its documentation page). The router is walked below.
+    **{
+        f"api:{basis}-list": Regel(expect={ANONIEM: 401, LANDELIJK: 200 if basis == "methode" else 403})
+        for basis in ("traject", "organisatie", "methode", "streefwaarde", "ronde", "actie")
+    },
+    "api:traject-detail": Regel(kwargs=traject, expect=API_NIET_B),
+    "api:traject-cijfers": Regel(kwargs=traject, expect=API_NIET_B),
+    "api:traject-onderzoek": Regel(kwargs=traject, expect={**API_NIET_B, LEIDER_A: 403}),
+    "api:organisatie-detail": Regel(kwargs=org_a, expect=API_NIET_B),
+    "api:methode-detail": Regel(kwargs=lambda w: {"pk": w.methode.pk}, expect={ANONIEM: 401, LANDELIJK: 200}),
+    "api:streefwaarde-detail": Regel(kwargs=lambda w: {"pk": w.streefwaarde.pk}, expect=API_NIET_B),
+    "api:ronde-detail": Regel(kwargs=afgerond_a, expect=API_NIET_B),
+    "api:actie-detail": Regel(kwargs=lambda w: {"pk": w.actie_a.pk}, expect=API_NIET_B),
+    "api:schema": Regel(expect={ANONIEM: 401, LANDELIJK: 200}),
+    "api:docs": Regel(expect={LANDELIJK: 200}),
+    "api:swagger": Regel(expect={LANDELIJK: 200}),
 }
 
 # Django's admin lives under /beheer/ and guards itself (staff only); it is checked in test_beheer_*.
@@ -344,6 +428,19 @@ def test_elke_url_heeft_een_regel():
     assert set(RULES) - _project_url_names() == set(), "regels voor URLs die niet meer bestaan"
 
 
+def test_elk_api_eindpunt_heeft_een_regel():
+    """Walk the API's own router: every route of every registered viewset has a rule (and so is in the matrix)."""
+    from rapportage.api.urls import router
+
+    namen = {
+        f"api:{route.name.format(basename=basis)}"
+        for _prefix, viewset, basis in router.registry
+        for route in router.get_routes(viewset)
+    }
+    assert len(namen) >= 14
+    assert namen - set(RULES) == set(), "API-eindpunten zonder regel in de permissiematrix"
+
+
 def test_elke_url_heeft_een_naam():
     def unnamed(patterns, prefix=""):
         for pattern in patterns:
@@ -357,7 +454,9 @@ def test_elke_url_heeft_een_naam():
 
 
 def matrix_bouwen(world):
-    """The world plus a trajectory organisation A takes part in (B does not), and training records of A."""
+    """The world plus a trajectory organisation A takes part in (B does not), training records of A, and a national
+    user."""
+    world.landelijk = landelijk_gebruiker(username="landelijk")
     methode = MethodeFactory(naam="Het Gesprek", korte_naam="HG")
     world.methode = methode
     world.traject = traject_services.traject_opslaan(
@@ -426,6 +525,8 @@ def matrix_bouwen(world):
     world.eindrapport = rapportage_services.rapport_opslaan(
         rapport=Eindrapport(traject=world.traject, peildatum=datetime.date(2015, 12, 31))
     )
+    # A second submitted round of A, so that the research export (rapportage:onderzoek) has a pair of rounds.
+    world.afgerond_a2 = maak_ronde(world.org_a, {"missie": 3}, afronden=True, datum=datetime.date(2014, 9, 9))
     return world
 
 

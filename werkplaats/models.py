@@ -196,6 +196,16 @@ class User(AbstractUser):
         return bool(self.geleide_organisatie_ids())
 
     @property
+    def is_landelijk(self) -> bool:
+        return any(r.soort == Rol.Soort.LANDELIJK for r in self._rollen)
+
+    @property
+    def is_alleen_landelijk(self) -> bool:
+        """The national role and nothing else: such a user opens only the pages without personal data
+        (`werkplaats.landelijk`). With another role as well, that role's pages open as they would."""
+        return not self.is_superuser and self.is_landelijk and all(r.soort == Rol.Soort.LANDELIJK for r in self._rollen)
+
+    @property
     def status(self) -> str:
         if not self.is_active:
             return self.Status.GEDEACTIVEERD
@@ -215,12 +225,15 @@ class User(AbstractUser):
 
 
 class Rol(models.Model):
-    """A user's role: coordinator or lectoraat of a werkplaats, or leader of one organisation."""
+    """A user's role: coordinator or lectoraat of a werkplaats, leader of one organisation, or national (of no
+    werkplaats: aggregated figures of all of them, granted by a superuser)."""
 
     class Soort(models.TextChoices):
         COORDINATOR = "coordinator", _("Projectcoördinator")
         LECTORAAT = "lectoraat", _("Lectoraat")
         IMPLEMENTATIELEIDER = "implementatieleider", _("Implementatieleider")
+        # Reads the aggregated figures of every werkplaats and no personal data (werkplaats/landelijk.py).
+        LANDELIJK = "landelijk", _("Landelijk")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("gebruiker"))
     soort = models.CharField(_("rol"), max_length=30, choices=Soort.choices)
@@ -254,11 +267,16 @@ class Rol(models.Model):
                 condition=(
                     Q(soort="implementatieleider", organisatie__isnull=False, werkplaats__isnull=True)
                     | Q(soort__in=["coordinator", "lectoraat"], werkplaats__isnull=False, organisatie__isnull=True)
+                    | Q(soort="landelijk", werkplaats__isnull=True, organisatie__isnull=True)
                 ),
                 name="rol_past_bij_soort",
                 violation_error_message=_(
-                    "Een implementatieleider hoort bij een organisatie; coördinator en lectoraat bij een werkplaats."
+                    "Een implementatieleider hoort bij een organisatie; coördinator en lectoraat bij een werkplaats; "
+                    "de landelijke rol bij geen van beide."
                 ),
+            ),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(soort="landelijk"), name="rol_landelijk_eenmaal_per_gebruiker"
             ),
             models.UniqueConstraint(
                 fields=["user", "soort", "werkplaats"],
@@ -273,7 +291,7 @@ class Rol(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.get_soort_display()} {self.werkplaats or self.organisatie}"
+        return f"{self.user}: {self.get_soort_display()} {self.werkplaats or self.organisatie or ''}".strip()
 
 
 class Accountwijziging(models.Model):
@@ -387,3 +405,32 @@ class Mailbericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} aan {self.adres} ({self.aangemaakt_op:%d-%m-%Y})"
+
+
+class ApiToken(models.Model):
+    """A personal API token (werkplaats/api_tokens.py): made and revoked by its owner on "Mijn account", shown once.
+
+    Only the SHA-256 of the secret is stored; `prefix` (the secret's first characters) finds the row. A revoked token
+    is kept (`ingetrokken_op`), never deleted, so its history says who used the API when.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("gebruiker"))
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld R."))
+    prefix = models.CharField(_("begin van het token"), max_length=16, unique=True, editable=False)
+    sleutel_hash = models.CharField(_("SHA-256 van het token"), max_length=64, editable=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    laatst_gebruikt_op = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True, editable=False)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["laatst_gebruikt_op"])
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.prefix}…)"
+
+    @property
+    def is_actief(self) -> bool:
+        return self.ingetrokken_op is None
