@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from werkplaats.lib import pdf as lib_pdf
 from werkplaats.lib.datums import maanden_erbij
-from werkplaats.models import Accountwijziging, Mailbericht, Rol, User
+from werkplaats.models import Accountwijziging, ApiToken, Mailbericht, Rol, User
 
 from .models import (
     Aanwezigheid,
@@ -57,6 +57,7 @@ INZAGE_MODELLEN = {
     "werkplaats.Rol": "rollen",
     "werkplaats.Accountwijziging": "accountwijzigingen",
     "werkplaats.Mailbericht": "mailberichten",
+    "werkplaats.ApiToken": "api_tokens",
 }
 # Fields that point at an account but record who did something, not something about that person. What they did to
 # the person's own records is in the export's history part (`door`).
@@ -288,10 +289,11 @@ def inzage(persoon: Persoon) -> dict[str, Any]:
 
 def _account_inzage(account: User | None) -> dict[str, Any]:
     if account is None:
-        return {"account": None, "rollen": [], "accountwijzigingen": [], "mailberichten": []}
+        return {"account": None, "rollen": [], "accountwijzigingen": [], "mailberichten": [], "api_tokens": []}
     rollen = Rol.objects.filter(user=account).select_related("werkplaats", "organisatie")
     wijzigingen = Accountwijziging.objects.filter(account=account).select_related("werkplaats", "organisatie", "door")
     mails = Mailbericht.objects.filter(ontvanger=account).order_by("aangemaakt_op")
+    tokens = ApiToken.objects.filter(user=account).order_by("aangemaakt_op")
     return {
         "account": {
             **_velden(account, ["username", "first_name", "last_name", "email", "is_active", "wekelijks_overzicht"]),
@@ -310,6 +312,17 @@ def _account_inzage(account: User | None) -> dict[str, Any]:
                 "verzonden_op": _iso(m.verzonden_op),
             }
             for m in mails
+        ],
+        # The token's name and when it was made, used and revoked; not its hash (of a secret that is not given out).
+        "api_tokens": [
+            {
+                "naam": t.naam,
+                "begin": t.prefix,
+                "aangemaakt_op": _iso(t.aangemaakt_op),
+                "laatst_gebruikt_op": _iso(t.laatst_gebruikt_op),
+                "ingetrokken_op": _iso(t.ingetrokken_op),
+            }
+            for t in tokens
         ],
     }
 
@@ -532,6 +545,7 @@ SECTIES = [
     ("rollen", _lazy("Rollen van het account")),
     ("accountwijzigingen", _lazy("Wijzigingen van het account")),
     ("mailberichten", _lazy("E-mails aan het account")),
+    ("api_tokens", _lazy("API-tokens van het account")),
 ]
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trajecten.models import Traject
-from werkplaats.models import Mailbericht, User
+from werkplaats.models import ApiToken, Mailbericht, User
 from werkplaats.services import account_deactiveren
 
 from . import privacy
@@ -306,6 +306,10 @@ def persoon_vergeten(*, persoon: Persoon, door: User | None) -> Vergeten:
             password=make_password(None),
         )
         Mailbericht.objects.filter(ontvanger=account).update(adres=VERWIJDERD_ADRES)
+        # API tokens stop working, and their names (free text of the person) go, in their history too.
+        ApiToken.objects.filter(user=account, ingetrokken_op__isnull=True).update(ingetrokken_op=timezone.now())
+        ApiToken.objects.filter(user=account).update(naam="")
+        ApiToken.history.filter(user_id=account.pk).update(naam="", history_change_reason="")
 
     # The name in any other text, history included; and the history rows of the person's own records.
     bevroren: dict[tuple[str, object], models.Model] = {}

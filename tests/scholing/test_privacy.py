@@ -38,6 +38,7 @@ from tests.factories import MethodeFactory, UserFactory
 from trajecten import services as traject_services
 from trajecten.models import Deelname, Traject
 from werkplaats import services as werkplaats_services
+from werkplaats.api_tokens import api_token_aanmaken
 from werkplaats.models import Mailbericht, Rol
 
 NAAM = "Xaviera Quintijn"
@@ -78,6 +79,7 @@ def opzet(world) -> Opzet:
     werkplaats_services.rol_toekennen(
         user=account, soort=Rol.Soort.IMPLEMENTATIELEIDER, organisatie=world.org_a, door=world.coordinator
     )
+    api_token_aanmaken(user=account, naam="Zwaluwstaart-analyse")
     Mailbericht.objects.create(
         sleutel="welkom-xq", soort="uitnodiging", ontvanger=account, adres=account.email, onderwerp=f"Welkom {NAAM}"
     )
@@ -145,7 +147,7 @@ def cijfers(opzet):
 
 def test_vergeten_laat_geen_spoor_van_de_naam_en_de_cijfers_blijven(opzet):
     tekst = database_tekst()
-    for spoor in ("xaviera", "quintijn", "xq@example.nl", "yolanda ypma", "wijkcoach"):
+    for spoor in ("xaviera", "quintijn", "xq@example.nl", "yolanda ypma", "wijkcoach", "zwaluwstaart"):
         assert spoor in tekst, spoor  # the check can fail
     voor = cijfers(opzet)
 
@@ -154,7 +156,7 @@ def test_vergeten_laat_geen_spoor_van_de_naam_en_de_cijfers_blijven(opzet):
     assert resultaat.pseudoniem == "Verwijderde deelnemer 1"
     assert resultaat.bevroren == []
     tekst = database_tekst()
-    for spoor in ("xaviera", "quintijn", "xq@example.nl", "yolanda ypma", "wijkcoach"):
+    for spoor in ("xaviera", "quintijn", "xq@example.nl", "yolanda ypma", "wijkcoach", "zwaluwstaart"):
         assert spoor not in tekst, spoor
     assert cijfers(opzet) == voor
     xaviera = Persoon.objects.get(pk=opzet.xaviera.pk)
@@ -164,6 +166,7 @@ def test_vergeten_laat_geen_spoor_van_de_naam_en_de_cijfers_blijven(opzet):
     assert Ronde.objects.get(pk=opzet.world.concept_a.pk).ingevuld_door == "Verwijderde deelnemer 1"
     account = xaviera.account
     assert not account.is_active and not account.has_usable_password() and account.username == "verwijderd-1"
+    assert not account.api_tokens.filter(ingetrokken_op__isnull=True).exists()
     # the account's session ended, the one holding the name too; another stays
     assert Session.objects.count() == 1
     assert Aanwezigheid.objects.filter(inschrijving__persoon=xaviera).count() == 1
