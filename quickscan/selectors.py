@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -493,8 +494,22 @@ class LaatsteScores:
 def laatste_scores(rondes: QuerySet[Ronde]) -> dict[int, LaatsteScores]:
     """Per organisation, the scores of its latest submitted round among `rondes` (any series: the whole organisation
     or a team), by date and then by entry. One query, whatever the number of organisations or rounds."""
+    # Only the latest submitted round with a score of each organisation is read (a window over the rounds), so the
+    # rows grow with the organisations, not with their rounds.
+    met_score = Score.objects.filter(ronde_id=OuterRef("pk"), score__isnull=False)
+    laatste_rondes = (
+        Ronde.objects.afgerond()
+        .filter(pk__in=rondes.values("pk"))
+        .filter(Exists(met_score))
+        .annotate(
+            volgorde=Window(
+                RowNumber(), partition_by=[F("organisatie_id")], order_by=[F("datum").desc(), F("pk").desc()]
+            )
+        )
+        .filter(volgorde=1)
+    )
     rijen = (
-        Score.objects.filter(ronde__in=Ronde.objects.afgerond().filter(pk__in=rondes.values("pk")), score__isnull=False)
+        Score.objects.filter(ronde__in=laatste_rondes.values("pk"), score__isnull=False)
         .order_by("ronde__datum", "ronde_id")
         .values_list(
             "ronde__organisatie_id",
