@@ -28,6 +28,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	.ci/system-deps run
+	PYTHON=$(PY) .ci/vertalingen compileren
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(DEV_ENV) $(PY) manage.py load_demo --if-empty
@@ -47,11 +48,13 @@ tests/e2e/node_modules/.installed: tests/e2e/package-lock.json
 
 test: $(VENV)/.installed-dev tests/e2e/node_modules/.installed
 	.ci/system-deps test
+	PYTHON=$(PY) .ci/vertalingen compileren
 	$(MAKE) --no-print-directory lint
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 # The suite without the browser tests, for a quick loop.
 test-fast: $(VENV)/.installed-dev
+	PYTHON=$(PY) .ci/vertalingen compileren
 	$(DEV_ENV) $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
 
 # Page times and query counts on the demo versus a national data set (see bench/pages.py).

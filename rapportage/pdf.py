@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from werkplaats.lib import pdf as lib_pdf
 
@@ -26,8 +28,10 @@ def stylesheet() -> str:
 
 
 def html(gegevens: Mapping[str, Any]) -> str:
-    """The complete, self-contained HTML document of the report."""
-    return render_to_string("rapportage/eindrapport/pdf.html", {"r": gegevens, "css": stylesheet(), "pdf": True})
+    """The complete, self-contained HTML document of the report, in Dutch (the report's language, whatever the
+    language of the user's interface)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string("rapportage/eindrapport/pdf.html", {"r": gegevens, "css": stylesheet(), "pdf": True})
 
 
 def pdf(document: str) -> bytes:

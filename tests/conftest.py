@@ -57,6 +57,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _taal():
+    """Every test starts in the site's language: a request in English (the language switch) leaves its language
+    active in the thread, which would otherwise carry over into the next test's mails and pages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path_factory):
     """Templates resolve {% static %} without a collectstatic manifest; passwords hash fast; stored files and the
     chart cache live in the test run's temporary directory (one per xdist worker)."""

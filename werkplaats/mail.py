@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Mailbericht, Organisatie, User, Werkplaats
 
@@ -136,9 +136,11 @@ def mail_versturen(*, bericht_id: int) -> Mailbericht | None:
         return None
     bericht = Mailbericht.objects.select_related("ontvanger", "werkplaats", "organisatie").get(pk=bericht_id)
     try:
-        opgesteld = opstellen(bericht)
-        bericht.onderwerp = opgesteld.onderwerp[:300]
-        bericht_maken(bericht, opgesteld).send()
+        # In the site's language (Dutch), not in that of whoever's request happens to send it (the English UI).
+        with translation.override(settings.LANGUAGE_CODE):
+            opgesteld = opstellen(bericht)
+            bericht.onderwerp = opgesteld.onderwerp[:300]
+            bericht_maken(bericht, opgesteld).send()
     except Exception as fout:
         logger.warning("Mail %s to %s failed: %s", bericht.pk, bericht.adres, fout, exc_info=True)
         bericht.status = Mailbericht.Status.MISLUKT

@@ -88,6 +88,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Not "rest_framework": its Dutch catalogue would override Django's own texts ("Dit veld is verplicht."); the
+    # API's messages are Dutch through rapportage.api.fouten.uitzondering instead.
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files served by the app itself (no CDN)
     "werkplaats.demo",
 ]
 
@@ -98,12 +102,14 @@ MIDDLEWARE = [
     "werkplaats.middleware.GeenOpslagMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # after the session, before CommonMiddleware (Django's order)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "werkplaats.tweestaps.TweestapsMiddleware",  # the second factor before any page (werkplaats/tweestaps.py)
+    "werkplaats.landelijk.LandelijkMiddleware",  # the national role opens no page with personal data
     "django.contrib.messages.middleware.MessageMiddleware",
     "werkplaats.middleware.SessieDuurMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -220,9 +226,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "werkplaats.validators.GeenDemoWachtwoordValidator"},
 ]
 
+# Dutch by default; English by the switch in the footer (Django's set_language, a cookie) or the browser's
+# Accept-Language. The msgids are Dutch; one project catalogue, locale/en/LC_MESSAGES/django.po (docs/architecture.md).
 LANGUAGE_CODE = "nl"
-# Strings go through gettext, so English can follow: add it here, with LocaleMiddleware, once translated.
-LANGUAGES = [("nl", _("Nederlands"))]
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -257,6 +264,8 @@ MEDIA_URL = "media/"
 # An end report with more participating organisations than this renders its PDF in the background worker, with its
 # progress on the report's page and a mail to whoever froze it when it is ready (rapportage.tasks).
 EINDRAPPORT_ACHTERGROND_VANAF = env_int("EINDRAPPORT_ACHTERGROND_VANAF", 40)
+# The small-number threshold of the national overview and the peer comparison: no figure of fewer organisations.
+LANDELIJK_MINIMUM_ORGANISATIES = env_int("LANDELIJK_MINIMUM_ORGANISATIES", 5)
 
 # Uploads: anything larger is refused before it reaches a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -323,6 +332,38 @@ CACHES = {
 }
 # Password-reset requests: at most this many per hour per IP address and per e-mail address.
 WACHTWOORD_HERSTEL_PER_UUR = env_int("WACHTWOORD_HERSTEL_PER_UUR", 5)
+
+# The read API (rapportage/api/, README "API"): personal tokens or the session, read-only, paginated, and at most
+# API_VERZOEKEN_PER_UUR requests per person per hour (counted in the default cache, shared through CACHE_URL).
+API_VERZOEKEN_PER_UUR = env_int("API_VERZOEKEN_PER_UUR", 1000)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "werkplaats.api_tokens.TokenAuthenticatie",  # first: its header makes an anonymous request a 401
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rapportage.api.toegang.ApiToegang"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rapportage.api.toegang.Paginering",
+    "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": f"{API_VERZOEKEN_PER_UUR}/hour"},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "rapportage.api.fouten.uitzondering",
+    "URL_FORMAT_OVERRIDE": None,  # no ?format=: the API speaks JSON only
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Werkplaats API",
+    "DESCRIPTION": "Alleen lezen: trajecten, organisaties, methoden, streefwaarden, cijfers, quickscanrondes, acties "
+    "en de onderzoeksexport. Authenticatie met een persoonlijk token (Mijn account) of de sessie.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 # Privacy: months after someone left their last trajectory before the app proposes to erase them (scholing.privacy).
 BEWAARTERMIJN_MAANDEN = env_int("BEWAARTERMIJN_MAANDEN", 24)
 

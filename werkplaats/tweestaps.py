@@ -58,6 +58,7 @@ VRIJ = frozenset(
         # The public pages (privacy, accessibility statement): readable before the second step too.
         "toegankelijkheid",
         "scholing:privacy",
+        "set_language",  # the language switch in the footer
     }
 )
 

@@ -2,13 +2,16 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
-from . import account_views, tweestaps_views, views
+from . import account_views, api_tokens, tweestaps_views, views, zoeken
 
 werkplaats_patterns = (
     [
         path("", views.HomeView.as_view(), name="home"),
+        path("zoeken/", zoeken.ZoekView.as_view(), name="zoeken"),
         path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie_list"),
         path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie_create"),
         path("organisaties/<int:pk>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
@@ -70,6 +73,9 @@ account_patterns = [
     path("wachtwoord/", views.PasswordChangeView.as_view(), name="password_change"),
     path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("instellingen/", account_views.AccountInstellingenView.as_view(), name="account_instellingen"),
+    # Personal API tokens (werkplaats/api_tokens.py), made and revoked on "Mijn account"
+    path("api-tokens/", api_tokens.api_token_aanmaken_view, name="api_token_aanmaken"),
+    path("api-tokens/<int:pk>/intrekken/", api_tokens.api_token_intrekken_view, name="api_token_intrekken"),
     # Two-factor authentication (werkplaats/tweestaps.py)
     path("tweestaps/", tweestaps_views.tweestaps_controleren, name="tweestaps_controleren"),
     path("tweestaps/instellen/", tweestaps_views.tweestaps_instellen, name="tweestaps_instellen"),
@@ -96,8 +102,12 @@ urlpatterns = [
     path("scholing/", include("scholing.urls")),
     path("quickscan/", include("quickscan.urls")),
     path("rapportage/", include("rapportage.urls")),
+    # The read API (rapportage/api/): DRF, token or session; its schema and documentation page under /api/schema/
+    path("api/", include("rapportage.api.urls")),
     path("account/", include(account_patterns)),
     path("beheer/", admin.site.urls),
     path("toegankelijkheid", views.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
+    # The language switch in the footer (Django's view, as in django.conf.urls.i18n): a POST, on the login page too.
+    path("taal/", login_not_required(set_language), name="set_language"),
     path("healthz", views.healthz, name="healthz"),
 ]

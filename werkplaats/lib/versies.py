@@ -159,7 +159,7 @@ def conflict_melden(form: forms.BaseForm, actueel: models.Model, versie: int | N
     for wijziging in wijzigingen_sinds(actueel, versie, velden=list(form.fields)):
         form.add_error(
             None,
-            _("Gewijzigd: %(veld)s, van \u201c%(was)s\u201d in \u201c%(nu)s\u201d.")
+            _("Gewijzigd: %(veld)s, van “%(was)s” in “%(nu)s”.")
             % {"veld": wijziging.label, "was": wijziging.was, "nu": wijziging.nu},
         )
     versieveld_vernieuwen(form, getattr(actueel, "versie", 0))
