@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
@@ -30,7 +32,11 @@ GRIJS = "#e0e0e0"
 NORM_KLEUR = "#555555"
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*", "h")
 SCORE_MIN, SCORE_MAX = 1, 5
-KOP_VELDEN = (("afdeling", "Afdeling"), ("naam", "Naam"), ("functie", "Functie"))
+KOP_VELDEN = (
+    ("afdeling", gettext_lazy("Afdeling")),
+    ("naam", gettext_lazy("Naam")),
+    ("functie", gettext_lazy("Functie")),
+)
 
 
 @dataclass(frozen=True)
@@ -66,11 +72,15 @@ def voortgang_svg(
 ) -> str:
     """Bars per element: the first round in black, changed scores of the second round in orange."""
     kop_regels = [f"{naam}: {kop[sleutel]}" for sleutel, naam in KOP_VELDEN if kop and kop.get(sleutel)]
-    with stijl():  # before the legend: it fixes the language of the dates
-        legenda = [f"{eerste.label or '1e versie'} op {datum_lang(eerste.datum)} (zwart)"]
+    with stijl():
+        legenda = [
+            _("%(ronde)s op %(datum)s (zwart)")
+            % {"ronde": eerste.label or _("1e versie"), "datum": datum_lang(eerste.datum)}
+        ]
         if tweede is not None:
             legenda.append(
-                f"{tweede.label or '2e versie'} op {datum_lang(tweede.datum)} (oranje, zwart is onveranderd)"
+                _("%(ronde)s op %(datum)s (oranje, zwart is onveranderd)")
+                % {"ronde": tweede.label or _("2e versie"), "datum": datum_lang(tweede.datum)}
             )
         n = max(len(elementen), 1)
         # Layout in inches: header and legend above, the 0-5 plot, tick labels and footnote below.
@@ -109,17 +119,19 @@ def voortgang_svg(
         ax.tick_params(axis="x", length=0, pad=5)
         _normlijn(ax, norm, zorder=4)  # over the bars
         if ontbreekt:
-            fig.text(links / breed, 0.1 / hoog, "– = niet gescoord", fontsize=8, color=TEKST_GRIJS)
-        titel = "Voortgang implementatie-quickscan" + (f" – {kop['afdeling']}" if kop and kop.get("afdeling") else "")
+            fig.text(links / breed, 0.1 / hoog, _("– = niet gescoord"), fontsize=8, color=TEKST_GRIJS)
+        titel = _("Voortgang implementatie-quickscan")
+        if kop and kop.get("afdeling"):
+            titel += f" – {kop['afdeling']}"
         return naar_svg(fig, titel)
 
 
 @gecached
 def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: int = 3) -> str:
     """One line per element over all rounds (equally spaced, labelled with their dates)."""
-    titel = "Verloop van de quickscanscores per element"
+    titel = _("Verloop van de quickscanscores per element")
     if not rondes:
-        return leeg_svg("Nog geen quickscans", titel)
+        return leeg_svg(_("Nog geen quickscans"), titel)
     n, m = len(rondes), max(len(elementen), 1)
     breed, hoog = 8.0, 4.4
     links, rechts, boven, onder = 0.6, 2.5, 0.4, 0.8
@@ -165,20 +177,20 @@ def heatmap_svg(
     norm: int = 3,
 ) -> str:
     """Organisations (rows) by elements (columns), each cell coloured relative to the norm."""
-    titel = "Quickscanscores per organisatie"
+    titel = _("Quickscanscores per organisatie")
     if not rijen:
-        return leeg_svg("Nog geen quickscans", titel)
+        return leeg_svg(_("Nog geen quickscans"), titel)
     m, k = max(len(elementen), 1), len(rijen)
     cel_breed, cel_hoog = 0.9, 0.4
     kolommen = 4 if m >= 6 else 2  # legend columns
     # Room for the longest organisation name (9 pt: about 0.075 inch a character), so no label is cut off.
-    langste = max(len(_inkorten(naam)) for naam, _ in rijen)
+    langste = max(len(_inkorten(naam)) for naam, _scores in rijen)
     links, rechts, boven, onder = max(2.4, 0.3 + 0.075 * langste), 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
     breed, hoog = links + m * cel_breed + rechts, boven + k * cel_hoog + onder
     with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, m * cel_breed / breed, k * cel_hoog / hoog))
-        for i, (_, scores) in enumerate(rijen):
+        for i, (_naam, scores) in enumerate(rijen):
             for j, el in enumerate(elementen):
                 score = _score(scores, el.code)
                 cel = Rectangle((j, i), 1, 1, facecolor=kleur_voor_score(score, norm), edgecolor="white", linewidth=2)
@@ -191,13 +203,18 @@ def heatmap_svg(
         ax.set_ylim(k, 0)
         ax.xaxis.tick_top()
         ax.set_xticks([j + 0.5 for j in range(len(elementen))], [_afbreken(el.label) for el in elementen], fontsize=8)
-        ax.set_yticks([i + 0.5 for i in range(k)], [_inkorten(naam) for naam, _ in rijen], fontsize=9)
+        ax.set_yticks([i + 0.5 for i in range(k)], [_inkorten(naam) for naam, _scores in rijen], fontsize=9)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         fig.legend(
             handles=[Patch(facecolor=kleur) for kleur in (ROOD, BLAUW, GROEN, GRIJS)],
-            labels=[f"onder de norm (< {norm})", f"op de norm ({norm})", f"boven de norm (> {norm})", "niet gescoord"],
+            labels=[
+                _("onder de norm (< %(norm)s)") % {"norm": norm},
+                _("op de norm (%(norm)s)") % {"norm": norm},
+                _("boven de norm (> %(norm)s)") % {"norm": norm},
+                _("niet gescoord"),
+            ],
             loc="lower left",
             bbox_to_anchor=(0.15 / breed, 0.1 / hoog),
             ncols=kolommen,
@@ -235,7 +252,7 @@ def _score_as(ax: Axes) -> None:
     """The 0-5 score axis shared by the bar and trend charts (gid 'assen' on the plot area)."""
     ax.set_ylim(0, SCORE_MAX)
     ax.set_yticks(range(SCORE_MAX + 1))
-    ax.set_ylabel("Score")
+    ax.set_ylabel(_("Score"))
     ax.yaxis.grid(True, color="#e6e6e6", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -244,7 +261,7 @@ def _score_as(ax: Axes) -> None:
 
 def _normlijn(ax: Axes, norm: int, *, zorder: float) -> None:
     ax.axhline(norm, color=NORM_KLEUR, linestyle="--", linewidth=1.2, zorder=zorder, gid="norm")
-    ax.text(1.01, norm, "norm", transform=ax.get_yaxis_transform(), va="center", color=NORM_KLEUR)
+    ax.text(1.01, norm, _("norm"), transform=ax.get_yaxis_transform(), va="center", color=NORM_KLEUR)
 
 
 def _afbreken(label: str, breedte: int = 12) -> str:
@@ -276,7 +293,7 @@ def spreiding_svg(rijen: Sequence[SpreidingRij], *, titel: str, vergeleken: str 
     white stroke across it, and a compared value (an organisation's score, a werkplaats's median) as a diamond. For
     the national overview and the peer comparison; the pages show the same numbers as a table."""
     if not any(rij[2] is not None for rij in rijen):
-        return leeg_svg("Te weinig organisaties om te tonen", titel)
+        return leeg_svg(_("Te weinig organisaties om te tonen"), titel)
     with stijl():
         fig = Figure(figsize=(7.5, 0.42 * len(rijen) + 1.2), layout="constrained")
         ax = fig.subplots()
@@ -305,8 +322,8 @@ def spreiding_svg(rijen: Sequence[SpreidingRij], *, titel: str, vergeleken: str 
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)
-        legenda = "Balk: eerste tot derde kwartiel; witte streep: mediaan; stippellijn: norm"
+        legenda = _("Balk: eerste tot derde kwartiel; witte streep: mediaan; stippellijn: norm")
         if vergeleken:
-            legenda += f"; ruit: {vergeleken}"
+            legenda += "; " + _("ruit: %(vergeleken)s") % {"vergeleken": vergeleken}
         ax.set_xlabel(legenda, fontsize=8, color=TEKST_GRIJS)
         return naar_svg(fig, titel)

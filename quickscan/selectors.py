@@ -611,7 +611,7 @@ def vergelijking_svg(vergelijking: Vergelijking, *, norm: int) -> str:
             )
             for rij in vergelijking.rijen
         ),
-        titel="Scores tegenover vergelijkbare organisaties",
-        vergeleken="score van de organisatie",
+        titel=str(_("Scores tegenover vergelijkbare organisaties")),
+        vergeleken=str(_("score van de organisatie")),
         norm=norm,
     )

@@ -7,6 +7,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from matplotlib.figure import Figure
 
 from werkplaats.lib.datums import maand_jaar, maanden_erbij, maanden_tussen
@@ -16,9 +18,9 @@ from werkplaats.lib.grafieken import PALET, gecached, leeg_svg, naar_svg, stijl
 FASE_KLEUR = "#4a6f8f"
 
 REEKSEN = (
-    ("professionals", "Professionals in scholing"),
-    ("buddies", "Buddy's"),
-    ("leiders", "Actieve implementatieleiders"),
+    ("professionals", gettext_lazy("Professionals in scholing")),
+    ("buddies", gettext_lazy("Buddy's")),
+    ("leiders", gettext_lazy("Actieve implementatieleiders")),
 )
 
 
@@ -28,9 +30,9 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
 
     `rijen`: (date, professionals, buddies, active leaders), as `scholing.selectors.verloop` gives them.
     """
-    titel = "Verloop van deelnemers, buddy's en implementatieleiders"
+    titel = _("Verloop van deelnemers, buddy's en implementatieleiders")
     if not rijen:
-        return leeg_svg("Nog geen gegevens", titel)
+        return leeg_svg(_("Nog geen gegevens"), titel)
     with stijl():
         fig = Figure(figsize=(7.5, 5.4), layout="constrained")
         axes = fig.subplots(3, 1, sharex=True)
@@ -39,7 +41,7 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
         for index, (ax, (code, label), waarden) in enumerate(zip(axes, REEKSEN, reeksen, strict=True)):
             (lijn,) = ax.plot(x, waarden, marker="o", markersize=3.5, color=PALET[index], linewidth=1.6)
             lijn.set_gid(f"verloop-{code}")
-            ax.set_title(label, loc="left", fontsize=9)
+            ax.set_title(str(label), loc="left", fontsize=9)
             ax.set_ylim(0, max(max(waarden) * 1.15, 1))
             ax.grid(axis="y", color="#dddddd", linewidth=0.6)
             ax.spines[["top", "right"]].set_visible(False)
@@ -57,9 +59,9 @@ def fasen_svg(fasen: Sequence[Mapping[str, Any]]) -> str:
 
     `fasen`: dicts with nummer, naam, start and eind (ISO dates of the first of the month).
     """
-    titel = "Tijdlijn van de fasen"
+    titel = _("Tijdlijn van de fasen")
     if not fasen:
-        return leeg_svg("Nog geen fasen", titel)
+        return leeg_svg(_("Nog geen fasen"), titel)
     starts = [datetime.date.fromisoformat(f["start"]) for f in fasen]
     einden = [datetime.date.fromisoformat(f["eind"]) for f in fasen]
     begin = min(starts)

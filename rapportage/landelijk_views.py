@@ -91,8 +91,8 @@ class LandelijkView(LandelijkToegestaanMixin, LoginRequiredMixin, TemplateView):
             eigen=eigen,
             grafiek=spreiding_svg(
                 tuple(rijen),
-                titel="Spreiding per element van het Paraplumodel, alle werkplaatsen",
-                vergeleken=f"mediaan {eigen.werkplaats.naam}" if eigen else "",
+                titel=str(_("Spreiding per element van het Paraplumodel, alle werkplaatsen")),
+                vergeleken=str(_("mediaan %(werkplaats)s") % {"werkplaats": eigen.werkplaats.naam}) if eigen else "",
                 norm=norm,
             ),
             element_rijen=[

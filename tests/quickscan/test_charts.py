@@ -329,16 +329,21 @@ def test_kleur_voor_score_default_norm_is_three() -> None:
     assert [kleur_voor_score(s) for s in (2, 3, 4)] == [ROOD, BLAUW, GROEN]
 
 
-def test_dates_in_charts_are_dutch_whatever_the_active_language() -> None:
+def test_charts_follow_the_active_language_and_are_cached_per_language() -> None:
     rondes = [EERSTE, TWEEDE, Ronde(datetime.date(2015, 3, 1), TWEEDE_SCORES)]
     with translation.override("nl"):
-        nederlands = trend_svg(ELEMENTEN, rondes)
+        trend_nl = trend_svg(ELEMENTEN, rondes)
+        balken_nl = " ".join(teksten(parse(voortgang_svg(ELEMENTEN, EERSTE, rondes[2]))))
     with translation.override("en"):
-        assert trend_svg(ELEMENTEN, rondes) == nederlands  # the cache keys on the data alone
-        tekst = " ".join(teksten(parse(trend_svg(ELEMENTEN, rondes[::-1]))))  # drawn anew under "en"
-        balken = " ".join(teksten(parse(voortgang_svg(ELEMENTEN, EERSTE, rondes[2]))))
-    assert "1 maart 2015" in tekst and "9 mei 2014" in tekst and "March" not in tekst
-    assert "op 9 mei 2014" in balken and "op 1 maart 2015" in balken
+        trend_en = trend_svg(ELEMENTEN, rondes)  # the same data: not the Dutch chart from the cache
+        balken_en = " ".join(teksten(parse(voortgang_svg(ELEMENTEN, EERSTE, rondes[2]))))
+    nederlands, engels = (" ".join(teksten(parse(svg))) for svg in (trend_nl, trend_en))
+    assert "1 maart 2015" in nederlands and "9 mei 2014" in nederlands and "March" not in nederlands
+    assert "<title>Verloop van de quickscanscores per element</title>" in trend_nl
+    assert "1 March 2015" in engels and "maart" not in engels
+    assert "<title>Quickscan scores per element over time</title>" in trend_en
+    assert "op 9 mei 2014 (zwart)" in balken_nl and "norm" in balken_nl
+    assert "on 9 May 2014 (black)" in balken_en and "standard" in balken_en and "zwart" not in balken_en
 
 
 def test_heatmap_gebruikt_geen_oranje_en_kort_namen_niet_in() -> None:

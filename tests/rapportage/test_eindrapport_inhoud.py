@@ -294,3 +294,14 @@ def test_leidersoverleg_in_woorden():
     assert eindrapport.leidersoverleg(dagen) == "eens in de drie maanden"
     assert eindrapport.leidersoverleg(dagen[:1]) == ""
     assert eindrapport.leidersoverleg([datetime.date(2014, m, 1) for m in (1, 2, 3)]) == "elke maand"
+
+
+def test_rapport_en_zijn_grafieken_blijven_nederlands_in_de_engelse_interface(demo):
+    """The English interface does not change the report: its texts and its charts are drawn in Dutch."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        gegevens = eindrapport.gegevens(Eindrapport.objects.get())
+        html = pdf.html(gegevens)
+    assert "Tijdlijn van de fasen" in gegevens["fasen_svg"] and "Timeline" not in gegevens["fasen_svg"]
+    assert "Inleiding" in html and "Introduction" not in html

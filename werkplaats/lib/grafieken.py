@@ -38,7 +38,6 @@ PALET = ("#332288", "#1f78a4", "#27806f", "#117733", "#7a7a1f", "#917215", "#cc6
 ZWART = "#000000"
 ORANJE = "#c25700"
 TEKST_GRIJS = "#555555"
-TAAL = "nl"  # the charts' own texts are Dutch, so are their dates
 LETTERTYPE = "Open Sans"
 
 _RC: dict[RcKeyType, Any] = {
@@ -90,7 +89,8 @@ def gecached(functie: Callable[P, str]) -> Callable[P, str]:
 
     @functools.wraps(functie)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> str:
-        data = repr((naam, _codeversie(*bronnen), args, sorted(kwargs.items())))
+        # The language too: a chart's texts and dates are in the active one (the end report draws in Dutch).
+        data = repr((naam, _codeversie(*bronnen), translation.get_language(), args, sorted(kwargs.items())))
         sleutel = "svg:" + hashlib.sha256(data.encode()).hexdigest()
         with _LOCK:
             if sleutel in _CACHE:
@@ -121,8 +121,8 @@ def cache_legen(*, alleen_dit_proces: bool = False) -> None:
 
 @contextmanager
 def stijl() -> Iterator[None]:
-    """Matplotlib's defaults plus the house style, and Dutch dates; all restored afterwards."""
-    with _LOCK, matplotlib.rc_context(), translation.override(TAAL):
+    """Matplotlib's defaults plus the house style; restored afterwards. Texts and dates are in the active language."""
+    with _LOCK, matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(_RC)
         yield
