@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.conftest import sqlite_kopie
+
 PEILDATUM = "2015-12-31"
 BASIS = Path(__file__).resolve().parents[2]
 
@@ -66,8 +68,9 @@ def meten(database_url: str) -> dict:
     return json.loads(uitvoer.strip().splitlines()[-1])
 
 
-def vullen(database_url: str) -> None:
-    beheer(database_url, "migrate", "--noinput", "-v", "0")
+def vullen(database_url: str, *, gemigreerd: bool = False) -> None:
+    if not gemigreerd:
+        beheer(database_url, "migrate", "--noinput", "-v", "0")
     beheer(database_url, "load_demo", "--ook-zonder-debug")
 
 
@@ -79,9 +82,11 @@ def vergelijken(voor: dict, na: dict) -> None:
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
-def test_sqlite_backup_en_herstel_geven_dezelfde_rijen_en_cijfers(tmp_path):
+@pytest.mark.xdist_group("sqlite_bestand")
+def test_sqlite_backup_en_herstel_geven_dezelfde_rijen_en_cijfers(tmp_path, gemigreerde_sqlite):
+    sqlite_kopie(gemigreerde_sqlite, tmp_path / "db.sqlite3")  # as `manage.py migrate` leaves it
     bron = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    vullen(bron)
+    vullen(bron, gemigreerd=True)
     backup = tmp_path / "werkplaats-backup.sqlite3"
     beheer(bron, "backup", str(backup))
     assert not backup.with_name(backup.name + "-wal").exists()
