@@ -183,11 +183,14 @@ def test_stijl_zet_de_huisstijl_en_herstelt_de_globale_instellingen() -> None:
     assert _grafiek("x") == _grafiek("x")
 
 
-def test_stijl_maakt_datums_nederlands_ook_bij_een_andere_taal() -> None:
+def test_stijl_volgt_de_taal_van_de_interface() -> None:
+    """A chart's dates are in the active language (the end report draws its charts in Dutch: rapportage.eindrapport)."""
     with translation.override("en"):
         with grafieken.stijl():
-            assert datum_lang(D(2014, 6, 2)) == "2 juni 2014"
+            assert datum_lang(D(2014, 6, 2)) == "2 June 2014"
         assert translation.get_language() == "en"
+    with translation.override("nl"), grafieken.stijl():
+        assert datum_lang(D(2014, 6, 2)) == "2 juni 2014"
 
 
 def test_leeg_svg_zegt_waarom_er_niets_is() -> None:
