@@ -27,13 +27,20 @@ class BewerkenColumn(tables.Column):
 
 
 class DisseminatieTable(BaseTable):
+    """The register. On screen the columns a coordinator scans (the place with the event, an archived item in its
+    status; the annex heading, publisher, methods and link are on the item's own page); the CSV and Excel exports keep
+    every column (`visible=False` columns are exported, see `werkplaats.lib.export`)."""
+
     soort = tables.Column()
     titel = tables.Column()
+    rubriek = tables.Column(visible=False)
     wanneer = tables.Column(verbose_name=_("Datum of jaar"), empty_values=(), order_by=("jaar", "datum"))
-    methoden = tables.ManyToManyColumn(verbose_name=_("Methoden"), orderable=False)
+    plaats = tables.Column(visible=False)
+    uitgever = tables.Column(visible=False)
+    methoden = tables.ManyToManyColumn(verbose_name=_("Methoden"), orderable=False, visible=False)
     bijlage = tables.Column()
-    url = tables.URLColumn(verbose_name=_("Link"))
-    actief = tables.BooleanColumn(yesno=JA_NEE)
+    url = tables.URLColumn(verbose_name=_("Link"), visible=False)
+    actief = tables.BooleanColumn(yesno=JA_NEE, visible=False)
     acties = BewerkenColumn("rapportage:disseminatie_update")
 
     class Meta(BaseTable.Meta):
@@ -68,6 +75,24 @@ class DisseminatieTable(BaseTable):
 
     def render_wanneer(self, record):
         return record.wanneer or "–"
+
+    def render_evenement(self, record, value):
+        return f"{value}, {record.plaats}" if record.plaats else value
+
+    def value_evenement(self, value):
+        return value
+
+    def render_status(self, record, value):
+        return value if record.actief else f"{value} ({_('gearchiveerd')})"
+
+    def value_status(self, value):
+        return value
+
+    def render_bijlage(self, record):
+        return record.get_bijlage_display() if record.bijlage else "–"
+
+    def value_bijlage(self, record):
+        return record.get_bijlage_display()
 
     def value_wanneer(self, record):
         return record.wanneer
