@@ -67,9 +67,10 @@ VRIJ = frozenset(
 
 
 def moet_tweestaps(user: User) -> bool:
-    """The roles that must use two-factor authentication when the setting says so."""
+    """The roles that must use two-factor authentication when the setting says so (the national role too: it reads
+    every werkplaats's figures)."""
     return settings.TWEESTAPS_VERPLICHT and (
-        user.is_superuser or user.is_staff or user.is_coordinator or user.is_lectoraat
+        user.is_superuser or user.is_staff or user.is_coordinator or user.is_lectoraat or user.is_landelijk
     )
 
 

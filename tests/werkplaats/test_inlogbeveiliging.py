@@ -208,6 +208,18 @@ def test_verplichte_rollen_moeten_tweestaps_instellen_en_komen_nergens_anders(cl
     assert "<svg" in pagina.content.decode() and pagina.context["geheim"].replace(" ", "").isalnum()
 
 
+def test_landelijke_rol_moet_tweestaps_instellen(client, world, settings):
+    from tests.test_permissions import landelijk_gebruiker
+
+    settings.TWEESTAPS_VERPLICHT = True
+    user = _met_wachtwoord(landelijk_gebruiker(username="landelijk"))
+    response = _inloggen(client, user)
+    assert response.status_code == 302 and response.url.startswith(reverse("tweestaps_instellen"))
+    response = client.get(reverse("rapportage:landelijk"))
+    assert response.status_code == 302 and response.url.startswith(reverse("tweestaps_instellen"))
+    assert client.get(reverse("tweestaps_instellen")).status_code == 200
+
+
 def test_instellen_met_code_uit_de_app_toont_tien_noodcodes_en_opent_de_app(client, world, settings):
     settings.TWEESTAPS_VERPLICHT = True
     client.force_login(world.coordinator)
