@@ -8,7 +8,6 @@ from scholing import selectors
 from trajecten.models import Traject
 from werkplaats.access import ZichtbaarMixin
 from werkplaats.lib.datums import maandreeks
-from werkplaats.models import Rol
 
 from . import charts
 from .forms import PeildatumForm
@@ -36,15 +35,7 @@ class DashboardView(ZichtbaarMixin, DetailView):
     def get_context_data(self, *, peildatum: datetime.date, **kwargs):
         traject = self.object
         cijfers = selectors.traject_cijfers(traject, peildatum)
-        user = self.request.user
-        eigen = user.geleide_organisatie_ids()
-        organisaties = cijfers.organisaties
-        if not (
-            user.is_superuser
-            or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
-        ):
-            # Leaders read the trajectory's totals, and the details of their own organisation only.
-            organisaties = [o for o in organisaties if o.organisatie.pk in eigen]
+        organisaties = selectors.organisatiecijfers_voor(self.request.user, traject, cijfers)
         verloop = selectors.verloop(traject, maandreeks(traject.startdatum, peildatum))
         return super().get_context_data(
             cijfers=cijfers,

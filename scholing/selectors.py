@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from trajecten.models import Deelname, Methode, Streefwaarde, Traject
 from trajecten.selectors import Streefwaarden, streefwaarden
-from werkplaats.models import Organisatie
+from werkplaats.models import Organisatie, Rol
 
 from .models import (
     Bijeenkomst,
@@ -132,6 +132,16 @@ def _streefwaarden(traject: Traject) -> tuple[dict[str, int | None], dict[tuple[
     # The derived totals are computed in one place, `trajecten.selectors.streefwaarden`.
     doelen = streefwaarden(traject)
     return doelen.totalen, doelen.rijen
+
+
+def organisatiecijfers_voor(user, traject: Traject, cijfers: TrajectCijfers) -> list[OrganisatieCijfers]:
+    """The per-organisation figures a user may read: every organisation's for a superuser and the trajectory's
+    coordinators and lectoraat; a leader reads the totals, and the details of their own organisation(s) only (the
+    dashboard and the API's figures)."""
+    if user.is_superuser or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT):
+        return cijfers.organisaties
+    eigen = user.geleide_organisatie_ids()
+    return [o for o in cijfers.organisaties if o.organisatie.pk in eigen]
 
 
 def traject_cijfers(traject: Traject, peildatum: datetime.date | None = None) -> TrajectCijfers:

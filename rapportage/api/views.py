@@ -29,7 +29,7 @@ from quickscan import onderzoek
 from quickscan.models import Actie, Ronde, Score
 from scholing import selectors as scholing_selectors
 from trajecten.models import Methode, Streefwaarde, Traject
-from werkplaats.models import Organisatie, Rol
+from werkplaats.models import Organisatie
 
 from ..forms import PeildatumForm
 from . import serializers
@@ -181,13 +181,7 @@ class TrajectViewSet(LeesViewSet):
         if not form.is_valid():
             raise exceptions.ValidationError(dict(form.errors.items()))
         cijfers = scholing_selectors.traject_cijfers(traject, form.cleaned_data["peildatum"])
-        user = request.user
-        if not (
-            user.is_superuser
-            or traject.werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
-        ):
-            eigen = user.geleide_organisatie_ids()  # the dashboard's rule (rapportage.views.DashboardView)
-            cijfers.organisaties = [o for o in cijfers.organisaties if o.organisatie.pk in eigen]
+        cijfers.organisaties = scholing_selectors.organisatiecijfers_voor(request.user, traject, cijfers)
         return Response(serializers.CijfersSerializer(cijfers).data)
 
     @extend_schema(
