@@ -36,7 +36,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -203,6 +202,8 @@ def xlsx_lezen(data: bytes) -> Iterator[list[str]]:
     if uitgepakt > MAX_UITGEPAKT:
         raise ValidationError(_("Het Excel-bestand is uitgepakt te groot. Splits het in kleinere bestanden."))
     try:
+        import openpyxl  # imported when a workbook is read, not when a process starts
+
         werkboek = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors on a broken file; each means the same to the user
         raise ongeldig from None

@@ -23,8 +23,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django_tables2 import DateColumn, DateTimeColumn
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -60,6 +58,9 @@ def csv_tekst(rijen: Iterable[Rij], *, scheidingsteken: str = ",") -> str:
 
 def xlsx_bytes(rijen: Iterable[Rij], *, titel: str = "Export") -> bytes:
     """The rows as an Excel workbook of one sheet; text cells have the string type, so none is a formula."""
+    from openpyxl import Workbook  # imported when a workbook is written, not when a process starts
+    from openpyxl.cell.cell import TYPE_STRING
+
     boek = Workbook()
     blad = boek.active
     assert blad is not None

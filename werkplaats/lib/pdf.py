@@ -10,8 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pydyf
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 # PDF/UA-1 (ISO 14289-1): a tagged PDF whose structure tree follows the HTML (headings, lists, tables with their
 # header cells, figures with the <img>'s alt text, in reading order), with the document's language (<html lang>), its
@@ -40,6 +38,11 @@ def kopcellen_met_scope(_document: Any, pdf: pydyf.PDF) -> None:
 
 def pdf(document: str) -> bytes:
     """The tagged PDF of a complete HTML document."""
+    # Imported here, not when a process starts: loading WeasyPrint's C libraries costs over a second of every
+    # `manage.py` command, worker and server process (tests/werkplaats/test_opstarten.py).
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     inhoud: bytes = HTML(string=document, url_fetcher=URLFetcher(allowed_protocols=["data"])).write_pdf(
         pdf_variant=PDF_VARIANT, finisher=kopcellen_met_scope
     )
