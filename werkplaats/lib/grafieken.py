@@ -19,14 +19,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec
 from xml.sax.saxutils import escape
 
-import matplotlib
 from django.core.cache import BaseCache, InvalidCacheBackendError, caches
 from django.utils import translation
-from matplotlib.figure import Figure
-from matplotlib.typing import RcKeyType
+
+if TYPE_CHECKING:
+    # matplotlib is imported where a chart is drawn, not when a process starts (it costs a second of every
+    # `manage.py` command, worker and server process; tests/werkplaats/test_opstarten.py).
+    from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 P = ParamSpec("P")
 
@@ -65,6 +68,8 @@ CACHE_ALIAS = "grafieken"
 @functools.cache
 def _codeversie(*bestanden: str) -> str:
     """A hash of the drawing code and matplotlib's version: a changed chart function never gets an old SVG."""
+    import matplotlib
+
     h = hashlib.sha256(matplotlib.__version__.encode())
     for bestand in bestanden:
         try:
@@ -122,6 +127,8 @@ def cache_legen(*, alleen_dit_proces: bool = False) -> None:
 @contextmanager
 def stijl() -> Iterator[None]:
     """Matplotlib's defaults plus the house style; restored afterwards. Texts and dates are in the active language."""
+    import matplotlib
+
     with _LOCK, matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(_RC)
@@ -146,6 +153,8 @@ def naar_svg(fig: Figure, titel: str) -> str:
 
 def leeg_svg(tekst: str, titel: str) -> str:
     """A small chart that only says why there is nothing to draw."""
+    from matplotlib.figure import Figure
+
     with stijl():
         fig = Figure(figsize=(4.0, 0.8))
         fig.text(0.5, 0.5, tekst, ha="center", va="center", fontsize=11, color=TEKST_GRIJS)
