@@ -50,11 +50,24 @@ def test_check_deploy_met_productievariabelen_geeft_geen_waarschuwingen():
     assert "no issues" in result.stdout
 
 
+def run_settings(code: str, **env: str) -> subprocess.CompletedProcess:
+    """`code` after the settings module was read from `env` in a fresh process (without starting the apps)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "-c", f"import werkplaats.settings as settings; {code}"],
+        cwd=BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.mark.parametrize("debug", ["0", "1"])
 def test_database_url_kiest_de_database(debug):
-    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    code = "print(settings.DATABASES['default']['ENGINE'])"
     env = {"DJANGO_DEBUG": debug, "DJANGO_SECRET_KEY": "x" * 50}
-    sqlite = run_manage("shell", "--no-imports", "-c", code, **env)
-    postgres = run_manage("shell", "--no-imports", "-c", code, DATABASE_URL="postgres://u:p@127.0.0.1:5432/db", **env)
+    sqlite = run_settings(code, **env)
+    postgres = run_settings(code, DATABASE_URL="postgres://u:p@127.0.0.1:5432/db", **env)
     assert sqlite.stdout.strip() == "django.db.backends.sqlite3", sqlite.stderr
     assert postgres.stdout.strip() == "django.db.backends.postgresql", postgres.stderr
