@@ -6,7 +6,7 @@ and fonts come from the system.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from werkplaats.lib import pdf as lib_pdf
+
+from . import pdf_delen
 
 
 @cache
@@ -27,12 +29,22 @@ def stylesheet() -> str:
         return handle.read()
 
 
+def taal(gegevens: Mapping[str, Any]) -> str:
+    """The report's language (`meta.taal`; a snapshot frozen before reports had one is Dutch)."""
+    return str(gegevens.get("meta", {}).get("taal") or settings.LANGUAGE_CODE)
+
+
 def html(gegevens: Mapping[str, Any]) -> str:
-    """The complete, self-contained HTML document of the report, in Dutch (the report's language, whatever the
-    language of the user's interface)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """The complete, self-contained HTML document of the report, in the report's language (`<html lang>`, hence the
+    PDF's /Lang), whatever the language of the user's interface."""
+    with translation.override(taal(gegevens)):
         return render_to_string("rapportage/eindrapport/pdf.html", {"r": gegevens, "css": stylesheet(), "pdf": True})
 
 
-def pdf(document: str) -> bytes:
+def pdf(document: str, *, voortgang: Callable[[int, int], None] | None = None) -> bytes:
+    """The report's tagged PDF: in one pass, or in parts from `EINDRAPPORT_IN_DELEN_VANAF` organisations on
+    (`pdf_delen`; the same pages, with a process's memory bounded by one part and two cores at work).
+    `voortgang(klaar, totaal)`: called as parts are done (in parts only)."""
+    if pdf_delen.in_delen(document):
+        return pdf_delen.pdf(document, stijl=stylesheet(), voortgang=voortgang)
     return lib_pdf.pdf(document)

@@ -264,6 +264,12 @@ MEDIA_URL = "media/"
 # An end report with more participating organisations than this renders its PDF in the background worker, with its
 # progress on the report's page and a mail to whoever froze it when it is ready (rapportage.tasks).
 EINDRAPPORT_ACHTERGROND_VANAF = env_int("EINDRAPPORT_ACHTERGROND_VANAF", 40)
+# From this many organisations in its quickscan annex on, the end report's PDF is rendered in parts of
+# EINDRAPPORT_DEEL_ORGANISATIES organisations, PDF_WERKERS worker processes at once, and joined
+# (rapportage/pdf_delen.py): the memory of a process is that of one part. 0: always in one pass.
+EINDRAPPORT_IN_DELEN_VANAF = env_int("EINDRAPPORT_IN_DELEN_VANAF", 30)
+EINDRAPPORT_DEEL_ORGANISATIES = env_int("EINDRAPPORT_DEEL_ORGANISATIES", 20)
+PDF_WERKERS = env_int("PDF_WERKERS", 2)
 # The small-number threshold of the national overview and the peer comparison: no figure of fewer organisations.
 LANDELIJK_MINIMUM_ORGANISATIES = env_int("LANDELIJK_MINIMUM_ORGANISATIES", 5)
 

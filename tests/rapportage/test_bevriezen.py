@@ -164,7 +164,7 @@ def test_groot_rapport_op_de_achtergrond_met_voortgang_en_mail(
 
 
 def test_mislukte_pdf_staat_op_de_pagina_en_wordt_opnieuw_geprobeerd(client, klein, monkeypatch):
-    def kapot(document):
+    def kapot(document, **_opties):
         raise RuntimeError("lettertype ontbreekt")
 
     monkeypatch.setattr(pdf, "pdf", kapot)

@@ -10,6 +10,7 @@ import subprocess
 import pikepdf
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
 from rapportage import eindrapport, pdf
 from rapportage.models import Eindrapport
@@ -17,11 +18,17 @@ from rapportage.models import Eindrapport
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_ua(demo_database, django_db_blocker):
-    """The demo's end report as PDF bytes (built once)."""
+@pytest.fixture(scope="module", params=["in_een_keer", "in_delen"])
+def demo_ua(request, demo_database, django_db_blocker):
+    """The demo's end report as PDF bytes (built once), rendered in one pass and in parts joined
+    (rapportage/pdf_delen.py, with a threshold low enough for the demo): both must pass."""
     demo_database.openen()
-    with django_db_blocker.unblock(), transaction.atomic():
+    delen = {"EINDRAPPORT_IN_DELEN_VANAF": 2, "EINDRAPPORT_DEEL_ORGANISATIES": 3}
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(**(delen if request.param == "in_delen" else {"EINDRAPPORT_IN_DELEN_VANAF": 0})),
+    ):
         inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(Eindrapport.objects.get())))
         transaction.set_rollback(True)
     return inhoud
