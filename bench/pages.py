@@ -1,8 +1,9 @@
 """Benchmark: are the weekly pages cheap next to the floor, and as fast on national data as on the demo?
 
 Two databases are prepared once: the demo (one werkplaats) and a national one (a copy of the demo plus
-`--scale` werkplaatsen of 20 organisations with participants, buddies, leaders and four quickscan rounds
-each). Then, for every weekly page and every role (the demo's coordinator, its leader of Het Oude Ambt, its
+`--scale` of the thirteen generated werkplaatsen of `load_demo --landelijk`, about 26 organisations each with
+people, training, buddies, leaders and quickscan rounds: at 13, some 350 organisations, 19 000 people and 1 000
+rounds). Then, for every weekly page and every role (the demo's coordinator, its leader of Het Oude Ambt, its
 lectoraat, and the superuser, who sees every werkplaats), it runs `--rounds` rounds in one process. A round
 requests the floor and the page on the demo and on the national database, one right after the other, and
 alternates which database goes first, so a swing in the machine's load hits both sides of every ratio alike.
@@ -16,7 +17,8 @@ machine a page of 30 ms is interrupted more often than a floor of 1 ms, which wo
 medians); the queries (counted in a separate, untimed request, so counting costs no time) and the size of
 the page. Goals: every page at most 25x the floor, national / demo close to 1, the same queries on both.
 
-    make bench                       # or: DJANGO_DEBUG=1 .venv/bin/python bench/pages.py --scale 14
+    make bench                       # or: DJANGO_DEBUG=1 .venv/bin/python bench/pages.py --scale 13
+    make bench BENCH_ARGS="--scale 2 --rounds 1"   # a quick run
 
 Pages are served as in production: debug off, templates cached, persistent database connections, and no
 test instrumentation of template rendering. Runs against SQLite files in a temporary folder unless
@@ -27,7 +29,6 @@ test database machinery.
 from __future__ import annotations
 
 import argparse
-import datetime
 import gc
 import io
 import os
@@ -57,70 +58,12 @@ MAX_TIMES_VLOER = 25
 
 
 def build_national(scale: int) -> None:
-    """`scale` extra werkplaatsen, each with 20 organisations, participants, buddies, leaders and 4 rounds."""
-    from quickscan import services as quickscan_services
-    from scholing import services as scholing_services
-    from scholing.models import Implementatieleider, Persoon, Scholingsgroep
-    from trajecten import services as traject_services
-    from trajecten.models import Deelname, Methode, Traject
-    from werkplaats import services as werkplaats_services
-    from werkplaats.models import Organisatie, Werkplaats
+    """The national data of `load_demo --landelijk` (werkplaats/demo/landelijk.py): `scale` of the other thirteen
+    werkplaatsen, each with about 26 organisations, people, training, buddies, leaders, dropouts and quickscan
+    rounds over 2014-2016."""
+    from werkplaats.demo import landelijk
 
-    methoden = list(Methode.objects.filter(trajecten__isnull=False).distinct())
-    elementen = list(quickscan_services.standaard_instrument().elementen.all())
-    start = datetime.date(2014, 1, 1)
-    for w in range(scale):
-        werkplaats = werkplaats_services.werkplaats_opslaan(
-            werkplaats=Werkplaats(naam=f"Werkplaats {w:02d}", hogeschool="Hogeschool", lectoraat="L")
-        )
-        traject = traject_services.traject_opslaan(
-            traject=Traject(
-                werkplaats=werkplaats, naam="Traject", startdatum=start, einddatum=datetime.date(2015, 12, 31)
-            ),
-            methoden_aangeboden=methoden,
-            methoden=methoden,
-        )
-        groepen = [
-            scholing_services.groep_opslaan(groep=Scholingsgroep(traject=traject, methode=m, nummer=1))
-            for m in methoden
-        ]
-        for o in range(20):
-            organisatie = werkplaats_services.organisatie_opslaan(
-                organisatie=Organisatie(werkplaats=werkplaats, naam=f"Organisatie {w:02d}-{o:02d}")
-            )
-            traject_services.deelname_opslaan(
-                deelname=Deelname(traject=traject, organisatie=organisatie, vanaf=start), methoden=methoden
-            )
-            for p in range(5):
-                persoon = scholing_services.persoon_opslaan(
-                    persoon=Persoon(organisatie=organisatie, naam=f"Deelnemer {w}-{o}-{p}")
-                )
-                inschrijving = scholing_services.deelnemer_inschrijven(
-                    persoon=persoon, groep=groepen[p % len(groepen)], startdatum=datetime.date(2014, 3, 1)
-                )
-                scholing_services.buddy_toevoegen(
-                    inschrijving=inschrijving, naam="Team", is_team=True, aantal=6, vanaf=datetime.date(2014, 4, 1)
-                )
-            leider = scholing_services.persoon_opslaan(
-                persoon=Persoon(organisatie=organisatie, naam=f"Leider {w}-{o}", soort="manager")
-            )
-            scholing_services.implementatieleider_opslaan(
-                leider=Implementatieleider(persoon=leider, traject=traject, functie="manager", actief_vanaf=start)
-            )
-            for r in range(4):
-                quickscan_services.ronde_invullen(
-                    organisatie=organisatie,
-                    gegevens={
-                        "datum": datetime.date(2014, 3 + 3 * r, 1),
-                        "ingevuld_door": "Leider",
-                        "functie": "Manager",
-                    },
-                    invoer={
-                        e.pk: quickscan_services.ElementInvoer(score=1 + (i + r + o) % 5)
-                        for i, e in enumerate(elementen)
-                    },
-                    afronden=True,
-                )
+    landelijk.laden(landelijk.Schaal(werkplaatsen=scale))
 
 
 def pages() -> dict[str, str]:
@@ -130,7 +73,7 @@ def pages() -> dict[str, str]:
     from trajecten.models import Traject
     from werkplaats.models import Organisatie
 
-    traject = Traject.objects.get(naam="Implementatietraject 2014-2015")
+    traject = Traject.objects.get(werkplaats__naam="Wmo-werkplaats Noord", naam="Implementatietraject 2014-2015")
     hoa = Organisatie.objects.get(naam="Het Oude Ambt")
     return {
         VLOER: reverse("bench_vloer"),
@@ -302,7 +245,14 @@ def report(results: dict[tuple[str, str], Meting]) -> tuple[str, list[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=int, default=14, help="extra werkplaatsen in the national data set")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=13,
+        choices=range(1, 14),
+        metavar="1-13",
+        help="generated werkplaatsen in the national data set (load_demo --landelijk)",
+    )
     parser.add_argument("--rounds", type=int, default=9, help="timed requests per page, role and database")
     args = parser.parse_args()
 
@@ -330,7 +280,7 @@ def main() -> None:
 
     vendor = databases.wrappers["demo"].vendor
     print(
-        f"National data set: the demo plus {args.scale} werkplaatsen x 20 organisations, built in {built:.0f} s; "
+        f"National data set: the demo plus {args.scale} generated werkplaatsen, built in {built:.0f} s; "
         f"{vendor}; {args.rounds} rounds; {time.perf_counter() - begin:.0f} s in all."
     )
     print()

@@ -1,4 +1,5 @@
-"""The dissemination register and the curriculum placements in the admin, written through their services.
+"""The dissemination register and the curriculum placements in the admin, written through their services; the
+coordinators' overrides of an organisation's implementation phase, shown only.
 
 Programme items and placements edited inline are saved one by one through their own service; nothing is
 deleted, not even in bulk.
@@ -8,10 +9,10 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from werkplaats.admin import ServiceAdminMixin
+from werkplaats.admin import AlleenLezenMixin, ServiceAdminMixin
 
 from . import services
-from .models import Disseminatie, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from .models import Disseminatie, Fasecorrectie, Onderwijsmodule, Plaatsing, Programmaonderdeel
 
 
 class ProgrammaonderdeelInline(admin.TabularInline):
@@ -80,3 +81,13 @@ class PlaatsingAdmin(ServiceAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.plaatsing_opslaan(plaatsing=obj)
+
+
+@admin.register(Fasecorrectie)
+class FasecorrectieAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
+    """Shown only: a coordinator sets and undoes an override on the organisation's phase page (services)."""
+
+    list_display = ["organisatie", "fase", "gezet_door", "gezet_op", "actief"]
+    list_filter = ["fase", "actief"]
+    list_select_related = ["organisatie", "gezet_door"]
+    search_fields = ["organisatie__naam"]

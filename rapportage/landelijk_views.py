@@ -7,16 +7,18 @@ import datetime
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from quickscan.charts import spreiding_svg
-from trajecten.models import Methode
+from trajecten.models import Methode, Traject
 from werkplaats.landelijk import LandelijkToegestaanMixin
 from werkplaats.lib.export import xlsx_antwoord
 from werkplaats.models import Rol
 
 from . import landelijk
+from .landelijk_onderzoek import mag_landelijk_onderzoek
 
 
 class LandelijkFilterForm(forms.Form):
@@ -79,7 +81,7 @@ class LandelijkView(LandelijkToegestaanMixin, LoginRequiredMixin, TemplateView):
             e = eigen.elementen.get(element.code) if eigen else None
             rijen.append(
                 (
-                    element.grafieklabel,
+                    element.grafieklabel_in_taal,
                     v.q1 if v else None,
                     v.mediaan if v else None,
                     v.q3 if v else None,
@@ -100,8 +102,17 @@ class LandelijkView(LandelijkToegestaanMixin, LoginRequiredMixin, TemplateView):
                 for element in overzicht.elementen
             ],
             xlsx_query=self._query(formaat="xlsx"),
+            mag_onderzoek=mag_landelijk_onderzoek(self.request.user),
+            laatste_jaar=self._laatste_jaar(overzicht),
         )
         return context
+
+    def _laatste_jaar(self, overzicht: landelijk.Overzicht) -> int | None:
+        """When no trajectory runs today (and no year was chosen), the last year a trajectory ran, to offer it."""
+        if overzicht.jaar is not None or any(rij.trajecten for rij in overzicht.rijen):
+            return None
+        einde = Traject.objects.filter(einddatum__lt=overzicht.peildatum).aggregate(einde=Max("einddatum"))["einde"]
+        return einde.year if einde else None
 
     def _query(self, **extra) -> str:
         query = self.request.GET.copy()

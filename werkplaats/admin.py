@@ -11,10 +11,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .models import Accountwijziging, Afdeling, Mailbericht, Organisatie, Rol, User, Werkplaats
+from . import api_tokens, services
+from .models import Accountwijziging, Afdeling, ApiToken, Mailbericht, Organisatie, Rol, User, Werkplaats
 from .views import fouten_tonen
 
 admin.site.site_header = _("Werkplaats – beheer")
@@ -213,6 +214,38 @@ class MailberichtAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_filter = ["status", "soort", "werkplaats"]
     search_fields = ["adres", "sleutel", "onderwerp"]
     list_select_related = ["werkplaats", "organisatie"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
+    """Personal API tokens, for superusers: who has which, when made, last used and revoked; never the secret or its
+    hash. Made by their owner on "Mijn account" only; revoked here with the action, through the token service, so
+    the revocation is in the token's history with who did it."""
+
+    list_display = ["naam", "user", "prefix", "aangemaakt_op", "laatst_gebruikt_op", "ingetrokken_op"]
+    list_filter = [("ingetrokken_op", admin.EmptyFieldListFilter)]
+    search_fields = ["naam", "prefix", "user__username", "user__last_name"]
+    list_select_related = ["user"]
+    fields = ["user", "naam", "prefix", "aangemaakt_op", "laatst_gebruikt_op", "ingetrokken_op"]
+    readonly_fields = fields
+    actions = ["intrekken"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description=_("Geselecteerde tokens intrekken"))
+    def intrekken(self, request, queryset):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        aantal = 0
+        for token in queryset.filter(ingetrokken_op__isnull=True):
+            api_tokens.api_token_intrekken(token=token)
+            aantal += 1
+        melding = ngettext("%(aantal)s token ingetrokken.", "%(aantal)s tokens ingetrokken.", aantal)
+        self.message_user(request, melding % {"aantal": aantal})
 
 
 # The read-only admins of login protection (django-axes, django-otp), after AlleenLezenMixin above.

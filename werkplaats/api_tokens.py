@@ -5,7 +5,9 @@ never the token itself; comparing is constant-time. `TokenAuthenticatie` lets Dj
 ``Authorization: Bearer <token>`` (the API in `rapportage.api`): a missing header leaves the request anonymous (401
 from the API's permission), a malformed, unknown or revoked token is a 401 with a Dutch message. A token acts as its
 owner, with the owner's roles as they are now: a role taken away is gone from the token too, and a deactivated
-account's tokens stop working.
+account's tokens stop working. Two-factor authentication holds for tokens too (`tweestaps.token_aanmaken_mag`,
+`tweestaps.token_mag_werken`): a token is made only after the second step when its owner needs it, and the token of
+someone obliged to use it who has no confirmed app is refused with a 401.
 """
 
 from __future__ import annotations
@@ -19,20 +21,27 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from . import tweestaps
 from .account_views import tweestaps_context
 from .forms import AccountInstellingenForm
+from .landelijk import landelijk_toegestaan
 from .models import ApiToken, User
 
 VOORVOEGSEL = "wp_"
 PREFIX_LENGTE = 10
 GEBRUIK_SCHRIJVEN_NA = timedelta(minutes=1)  # `laatst_gebruikt_op` is written at most once a minute
 MAX_ACTIEF = 10  # active tokens per person
+TWEESTAPS_ONTBREEKT = _(
+    "Dit account moet tweestapsverificatie gebruiken en heeft die nog niet ingesteld. Log in op de site en stel die "
+    "in op ‘Mijn account’; tot dan werkt geen token van dit account."
+)
 
 
 def _hash(token: str) -> str:
@@ -45,6 +54,8 @@ def _hash(token: str) -> str:
 @transaction.atomic
 def api_token_aanmaken(*, user: User, naam: str) -> tuple[ApiToken, str]:
     """A new token for `user`; returns the row and the token itself, which is never shown or stored again."""
+    if not tweestaps.token_mag_werken(user):
+        raise ValidationError({"naam": TWEESTAPS_ONTBREEKT})
     if ApiToken.objects.filter(user=user, ingetrokken_op__isnull=True).count() >= MAX_ACTIEF:
         raise ValidationError(
             {"naam": _("U heeft al %(max)s actieve tokens. Trek er eerst een in.") % {"max": MAX_ACTIEF}}
@@ -102,6 +113,8 @@ class TokenAuthenticatie(BaseAuthentication):
         rij = token_controleren(token)
         if rij is None:
             raise exceptions.AuthenticationFailed(_("Ongeldig of ingetrokken token."))
+        if not tweestaps.token_mag_werken(rij.user):
+            raise exceptions.AuthenticationFailed(TWEESTAPS_ONTBREEKT)
         return rij.user, rij
 
     def authenticate_header(self, request) -> str:
@@ -129,8 +142,13 @@ def _account_pagina(request, token_form: ApiTokenForm, *, status: int):
     return render(request, "registration/account_instellingen.html", context, status=status)
 
 
+@landelijk_toegestaan  # one's own tokens: the national role reads its figures through the API too
 @require_POST
 def api_token_aanmaken_view(request):
+    if not tweestaps.token_aanmaken_mag(request):
+        # Needed since the login (a role given meanwhile): the second step first, for this page and every other.
+        request.session[tweestaps.NODIG] = True
+        return tweestaps.volgende_stap(request, reverse("account_instellingen"))
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         try:
@@ -143,6 +161,7 @@ def api_token_aanmaken_view(request):
     return _account_pagina(request, form, status=400)
 
 
+@landelijk_toegestaan
 @require_POST
 def api_token_intrekken_view(request, pk: int):
     if not request.user.is_authenticated:

@@ -86,6 +86,23 @@ def is_geverifieerd(request: HttpRequest) -> bool:
     return bool(getattr(request.user, "is_verified", lambda: False)())
 
 
+# Personal API tokens (werkplaats/api_tokens.py) -------------------------------------------------------------------
+# A token logs in without the second step, so the rule that guards the pages guards the tokens too, here:
+# - a token is made only in a session that passed the second step whenever this person needs it, judged at that
+#   moment (a role given since the login counts, not only the login's flag): `token_aanmaken_mag`;
+# - a token works only while its owner either need not use two-factor authentication or has a confirmed app: the
+#   token of someone who has since become obliged to use it (a new role, the setting turned on) and has not set it
+#   up is refused (401, with a message) until they do, in a browser: `token_mag_werken`.
+
+
+def token_aanmaken_mag(request: HttpRequest) -> bool:
+    return not tweestaps_nodig(request.user) or is_geverifieerd(request)
+
+
+def token_mag_werken(user: User) -> bool:
+    return not moet_tweestaps(user) or heeft_tweestaps(user)
+
+
 def bij_inloggen(sender, request: HttpRequest | None = None, user: User | None = None, **kwargs) -> None:
     """At every login (our page, the admin's, a test's force_login): remember whether the second step is needed."""
     if request is not None and user is not None and hasattr(request, "session"):
@@ -137,11 +154,13 @@ def configuratie_url(user: User, sleutel: str) -> str:
 
 
 def qr_svg(tekst: str) -> str:
-    """A QR code as SVG text (qrcode's path factory: no Pillow, no script, no style element)."""
+    """A QR code as SVG text to put inside the page (qrcode's path factory: no Pillow, no script, no style element),
+    from `<svg` on: the XML declaration before it is not HTML (the Nu HTML Checker's "Saw <?")."""
     afbeelding = qrcode.make(tekst, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
     buffer = io.BytesIO()
     afbeelding.save(buffer)
-    return buffer.getvalue().decode()
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg") :]
 
 
 def aantal_noodcodes(user: User) -> int:

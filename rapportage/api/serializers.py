@@ -201,3 +201,25 @@ class OnderzoeksRijSerializer(serializers.Serializer):
     aantal_acties = serializers.IntegerField()
     acties = GereedActieSerializer(many=True)
     gereedheid = serializers.DictField(child=serializers.CharField(allow_blank=True))
+
+
+class LandelijkeOnderzoeksRijSerializer(serializers.Serializer):
+    """A row of the national research export (`OnderzoeksRij.landelijk_dict`): no names, no free text."""
+
+    werkplaats = serializers.CharField()
+    methoden = serializers.ListField(child=serializers.CharField())
+    organisatie = serializers.CharField(help_text=_("Het vaste pseudoniem van de organisatie."))
+    organisatie_soort = serializers.CharField()
+    team = serializers.CharField(help_text=_("Het vaste pseudoniem van het team, of leeg."))
+    element_code = serializers.CharField()
+    element = serializers.CharField()
+    datum_voor = serializers.DateField()
+    datum_na = serializers.DateField()
+    score_voor = serializers.IntegerField(allow_null=True)
+    score_na = serializers.IntegerField(allow_null=True)
+    verschil = serializers.IntegerField(allow_null=True)
+    maanden = serializers.FloatField()
+    aantal_acties = serializers.IntegerField()
+    acties_gereed_op = serializers.ListField(child=serializers.DateField())
+    vernieuwers = serializers.CharField(help_text=_("Innovators en early adopters in de eerste ronde: ja, deels, nee."))
+    illustratief = serializers.BooleanField(help_text=_("Een van beide rondes is een gereconstrueerd voorbeeld."))

@@ -31,6 +31,7 @@ router.register("methoden", views.MethodeViewSet, basename="methode")
 router.register("streefwaarden", views.StreefwaardeViewSet, basename="streefwaarde")
 router.register("rondes", views.RondeViewSet, basename="ronde")
 router.register("acties", views.ActieViewSet, basename="actie")
+router.register("landelijk/onderzoek", views.LandelijkOnderzoekViewSet, basename="landelijk-onderzoek")
 
 urlpatterns = [
     *router.urls,

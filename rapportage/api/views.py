@@ -21,7 +21,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -32,6 +32,8 @@ from trajecten.models import Methode, Streefwaarde, Traject
 from werkplaats.models import Organisatie
 
 from ..forms import PeildatumForm
+from ..landelijk_onderzoek import landelijk_onderzoek, mag_landelijk_onderzoek
+from ..landelijk_views import LandelijkFilterForm
 from . import serializers
 
 WAAR = {"1", "true", "ja"}
@@ -87,8 +89,8 @@ def parameters_schema(parameters: dict[str, Callable[[str], Any]]) -> list[OpenA
     ]
 
 
-class LeesViewSet(viewsets.ReadOnlyModelViewSet):
-    """Read-only, scoped, with checked query parameters."""
+class LeesBasis(viewsets.GenericViewSet):
+    """Read-only, scoped, with checked query parameters: the base of every endpoint."""
 
     parameters: ClassVar[dict[str, Callable[[str], Any]]] = {}
     landelijk_toegestaan = False
@@ -130,6 +132,10 @@ class LeesViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset.filter(**{pad: self.waarden[naam] for naam, pad in paden.items() if naam in self.waarden})
 
 
+class LeesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, LeesBasis):
+    """A list and its rows."""
+
+
 def neemt_parameters(**soorten: Callable[[str], Any]):
     """Mark an extra action with the query parameters it takes."""
 
@@ -140,7 +146,7 @@ def neemt_parameters(**soorten: Callable[[str], Any]):
     return markeren
 
 
-def _schema(viewset: type[LeesViewSet], lijst: str, detail: str) -> None:
+def _schema(viewset: type[LeesBasis], lijst: str, detail: str) -> None:
     """The Dutch descriptions of the list and the detail in the schema, and the list's parameters."""
     extend_schema_view(
         list=extend_schema(description=lijst, parameters=parameters_schema(viewset.parameters)),
@@ -208,6 +214,38 @@ class TrajectViewSet(LeesViewSet):
         data = [rij.als_dict() | ({"ronde_voor": None, "ronde_na": None} if pseudoniem else {}) for rij in rijen]
         pagina = self.paginate_queryset(data)
         return self.get_paginated_response(serializers.OnderzoeksRijSerializer(pagina, many=True).data)
+
+
+class LandelijkOnderzoekViewSet(LeesBasis):
+    """The research export across werkplaatsen (`rapportage.landelijk_onderzoek`): pseudonyms, no free text, the
+    small-number threshold. The national role and superusers; for them it is free of personal data."""
+
+    serializer_class = serializers.LandelijkeOnderzoeksRijSerializer
+    landelijk_toegestaan = True
+    parameters: ClassVar = {"jaar": geheel_getal, "methode": geheel_getal}
+
+    @extend_schema(
+        description=_(
+            "De onderzoeksexport over alle werkplaatsen, voor de landelijke rol: één rij per organisatie (of team), "
+            "element en paar opeenvolgende afgeronde rondes, organisaties en teams altijd onder een vast pseudoniem, "
+            "zonder vrije tekst (van de acties alleen aantal en data). Een werkplaats met minder organisaties dan de "
+            "drempel levert geen rijen. Selectie als het landelijk overzicht: jaar en methode."
+        ),
+        parameters=[
+            OpenApiParameter("jaar", OpenApiTypes.INT, description=_("Leeg: de lopende trajecten van vandaag.")),
+            OpenApiParameter("methode", OpenApiTypes.INT, description=_("Het id van een methode (/api/methoden/).")),
+            *parameters_schema(PAGINERING),
+        ],
+    )
+    def list(self, request):
+        if not mag_landelijk_onderzoek(request.user):
+            raise exceptions.PermissionDenied(_("Alleen voor de landelijke rol."))
+        form = LandelijkFilterForm(self.waarden)
+        if not form.is_valid():
+            raise exceptions.ValidationError(dict(form.errors.items()))
+        gegevens = landelijk_onderzoek(jaar=form.cleaned_data["jaar"], methode=form.cleaned_data["methode"])
+        pagina = self.paginate_queryset([rij.landelijk_dict() for rij in gegevens.rijen])
+        return self.get_paginated_response(serializers.LandelijkeOnderzoeksRijSerializer(pagina, many=True).data)
 
 
 class OrganisatieViewSet(LeesViewSet):

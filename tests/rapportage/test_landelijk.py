@@ -261,6 +261,18 @@ def test_landelijke_pagina_noemt_geen_organisatie_of_persoon(client):
         assert "Test Leider" not in html  # who filled in the rounds
 
 
+@pytest.mark.django_db
+def test_zonder_lopend_traject_wijst_de_pagina_het_laatste_jaar_met_trajecten(client):
+    werkplaats = werkplaats_bouwen("Wmo-werkplaats Vijf", 5)
+    einde = werkplaats.trajecten.get().einddatum
+    assert einde < datetime.date.today()
+    client.force_login(landelijk_gebruiker())
+    zonder_jaar = client.get(reverse(URL)).content.decode()
+    assert "Vandaag loopt er geen traject." in zonder_jaar and f'href="?jaar={einde.year}"' in zonder_jaar
+    met_jaar = client.get(reverse(URL), {"jaar": einde.year}).content.decode()
+    assert "Vandaag loopt er geen traject." not in met_jaar
+
+
 # The role -------------------------------------------------------------------------------------------------------
 
 

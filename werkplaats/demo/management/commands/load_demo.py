@@ -1,7 +1,10 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from werkplaats import demo
+from werkplaats.demo import landelijk
 from werkplaats.models import Werkplaats
 
 
@@ -18,8 +21,36 @@ class Command(BaseCommand):
             help="Ook laden als DJANGO_DEBUG uit staat (een productie-instelling): de demo maakt accounts, waaronder "
             "een beheerder, met een gepubliceerd wachtwoord.",
         )
+        parser.add_argument(
+            "--landelijk",
+            action="store_true",
+            help="Voeg ook de andere dertien Wmo-werkplaatsen toe, met gegenereerde voorbeeldgegevens (organisaties, "
+            "personen, scholing, quickscans), voor het landelijk overzicht en de vergelijking. Een werkplaats die er "
+            "al is, blijft zoals hij is.",
+        )
+        parser.add_argument(
+            "--schaal",
+            type=float,
+            default=None,
+            help="Met --landelijk: een deel van de volledige set, groter dan 0 en hoogstens 1 (standaard 1: 13 "
+            "werkplaatsen, zo'n 340 organisaties en 1000 quickscanrondes; 0.2 voor een kleine set).",
+        )
 
-    def handle(self, *args, if_empty: bool = False, ook_zonder_debug: bool = False, **options):
+    def handle(
+        self,
+        *args,
+        if_empty: bool = False,
+        ook_zonder_debug: bool = False,
+        landelijk: bool = False,
+        schaal: float | None = None,
+        **options,
+    ):
+        if schaal is not None and not landelijk:
+            raise CommandError("--schaal hoort bij --landelijk.")
+        try:
+            landelijke_schaal = self._schaal(schaal) if landelijk else None
+        except ValueError as fout:
+            raise CommandError(f"--schaal: {fout}.") from fout
         if not settings.DEBUG and not ook_zonder_debug:
             raise CommandError(
                 "DJANGO_DEBUG staat uit: dit lijkt een productie-installatie. De demodata maakt accounts met een "
@@ -31,7 +62,27 @@ class Command(BaseCommand):
             return
         demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))
+        if landelijke_schaal is not None:
+            self._landelijk(landelijke_schaal)
         self._print_logins(demo.bestaande_logins())
+
+    @staticmethod
+    def _schaal(schaal: float | None) -> landelijk.Schaal:
+        return landelijk.Schaal() if schaal is None else landelijk.Schaal.deel(schaal)
+
+    def _landelijk(self, schaal: landelijk.Schaal) -> None:
+        begin = time.perf_counter()
+        resultaat = landelijk.laden(schaal)
+        if resultaat.toegevoegd:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Landelijke voorbeeldgegevens: {len(resultaat.toegevoegd)} werkplaatsen toegevoegd "
+                    f"in {time.perf_counter() - begin:.0f} s (gegenereerd; de landelijke cijfers staan bij jaar "
+                    "2014, 2015 en 2016)."
+                )
+            )
+        if resultaat.bestaand:
+            self.stdout.write(f"Landelijke voorbeeldgegevens: {len(resultaat.bestaand)} werkplaatsen waren er al.")
 
     def _print_logins(self, logins: list[tuple[str, str]]) -> None:
         if not logins:
