@@ -9,7 +9,9 @@ class QuickscanConfig(AppConfig):
     def ready(self) -> None:
         from werkplaats import extensions
 
-        from . import herinneringen, panels  # noqa: F401  (herinneringen registers its mails with werkplaats.mail)
+        # herinneringen and team register their mails with werkplaats.mail
+        from . import herinneringen, panels, team  # noqa: F401
 
         extensions.home_panels.register(panels.home_panel)
+        extensions.account_inzage.register(team.INZAGE)
         extensions.organisatie_panels.register(panels.organisatie_panel)

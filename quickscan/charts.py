@@ -14,22 +14,26 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Rectangle
 
 from werkplaats.lib.datums import datum_lang
 from werkplaats.lib.grafieken import _CACHE as _CACHE  # bench/pdf.py clears it; use grafieken.cache_legen()
 from werkplaats.lib.grafieken import ORANJE, PALET, TEKST_GRIJS, ZWART, gecached, leeg_svg, naar_svg, stijl
+
+if TYPE_CHECKING:
+    # matplotlib is imported where a chart is drawn, not when a process starts (tests/werkplaats/test_opstarten.py).
+    from matplotlib.axes import Axes
 
 ROOD = "#d62728"
 GROEN = "#2ca02c"
 BLAUW = "#9ecae1"  # at the norm: neutral, and not the orange of "changed"
 GRIJS = "#e0e0e0"
 NORM_KLEUR = "#555555"
+DOEL_KLEUR = PALET[0]  # the target for the next round: indigo, neither a round's colour nor the norm's grey
+DOEL_DIKTE = 2.5
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*", "h")
 SCORE_MIN, SCORE_MAX = 1, 5
 KOP_VELDEN = (
@@ -69,9 +73,19 @@ def voortgang_svg(
     *,
     kop: Mapping[str, str] | None = None,
     norm: int = 3,
+    doelen: Mapping[str, int | None] | None = None,
 ) -> str:
-    """Bars per element: the first round in black, changed scores of the second round in orange."""
+    """Bars per element: the first round in black, changed scores of the second round in orange.
+
+    `doelen`: the target per element code that the later round set for the next one, drawn as a short solid line
+    across the element's bars (gid ``doel-<code>``), with its own entry in the legend.
+    """
     kop_regels = [f"{naam}: {kop[sleutel]}" for sleutel, naam in KOP_VELDEN if kop and kop.get(sleutel)]
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     with stijl():
         legenda = [
             _("%(ronde)s op %(datum)s (zwart)")
@@ -82,10 +96,12 @@ def voortgang_svg(
                 _("%(ronde)s op %(datum)s (oranje, zwart is onveranderd)")
                 % {"ronde": tweede.label or _("2e versie"), "datum": datum_lang(tweede.datum)}
             )
+        doel_per_code = {el.code: _score(doelen, el.code) for el in elementen} if doelen else {}
+        met_doel = any(d is not None for d in doel_per_code.values())
         n = max(len(elementen), 1)
         # Layout in inches: header and legend above, the 0-5 plot, tick labels and footnote below.
         links, rechts, plot_hoog, onder = 0.7, 0.6, 3.0, 0.75
-        boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * len(legenda) + 0.35
+        boven = 0.2 + 0.2 * len(kop_regels) + 0.22 * (len(legenda) + met_doel) + 0.35
         breed, hoog = links + 0.85 * n + rechts, boven + plot_hoog + onder
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, 0.85 * n / breed, plot_hoog / hoog))
@@ -93,8 +109,12 @@ def voortgang_svg(
         for regel in kop_regels:
             fig.text(0.15 / breed, y / hoog, regel, va="top", fontsize=10)
             y -= 0.2
+        handles: list[Artist] = [Patch(facecolor=kleur) for kleur in (ZWART, ORANJE)[: len(legenda)]]
+        if met_doel:
+            handles.append(Line2D([], [], color=DOEL_KLEUR, linewidth=DOEL_DIKTE))
+            legenda.append(_("doel voor de volgende ronde (lijn)"))
         fig.legend(
-            handles=[Patch(facecolor=kleur) for kleur in (ZWART, ORANJE)[: len(legenda)]],
+            handles=handles,
             labels=legenda,
             loc="upper left",
             bbox_to_anchor=(0.15 / breed, (y - 0.05) / hoog),
@@ -113,6 +133,17 @@ def voortgang_svg(
             ontbreekt |= _staaf(ax, i - 0.2 if veranderd else i, s1, ZWART, f"eerste-{el.code}", breedte)
             if veranderd:
                 ontbreekt |= _staaf(ax, i + 0.2, s2, ORANJE, f"tweede-{el.code}", breedte)
+            doel = doel_per_code.get(el.code)
+            if doel is not None:
+                ax.plot(
+                    [i - 0.42, i + 0.42],
+                    [doel, doel],
+                    color=DOEL_KLEUR,
+                    linewidth=DOEL_DIKTE,
+                    solid_capstyle="butt",
+                    zorder=5,
+                    gid=f"doel-{el.code}",
+                )
         ax.set_xlim(-0.6, n - 0.4)
         _score_as(ax)
         ax.set_xticks(range(len(elementen)), [_afbreken(el.label) for el in elementen], fontsize=8)
@@ -137,6 +168,8 @@ def trend_svg(elementen: Sequence[Element], rondes: Sequence[Ronde], *, norm: in
     links, rechts, boven, onder = 0.6, 2.5, 0.4, 0.8
     # Scores are integers, so lines coincide often: dodge the elements a little sideways.
     stap = min(0.06, 0.5 / m)
+    from matplotlib.figure import Figure
+
     with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes(
@@ -187,6 +220,9 @@ def heatmap_svg(
     langste = max(len(_inkorten(naam)) for naam, _scores in rijen)
     links, rechts, boven, onder = max(2.4, 0.3 + 0.075 * langste), 0.2, 0.6, 0.3 + 0.22 * (4 // kolommen)
     breed, hoog = links + m * cel_breed + rechts, boven + k * cel_hoog + onder
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch, Rectangle
+
     with stijl():
         fig = Figure(figsize=(breed, hoog))
         ax = fig.add_axes((links / breed, onder / hoog, m * cel_breed / breed, k * cel_hoog / hoog))
@@ -294,6 +330,8 @@ def spreiding_svg(rijen: Sequence[SpreidingRij], *, titel: str, vergeleken: str 
     the national overview and the peer comparison; the pages show the same numbers as a table."""
     if not any(rij[2] is not None for rij in rijen):
         return leeg_svg(_("Te weinig organisaties om te tonen"), titel)
+    from matplotlib.figure import Figure
+
     with stijl():
         fig = Figure(figsize=(7.5, 0.42 * len(rijen) + 1.2), layout="constrained")
         ax = fig.subplots()

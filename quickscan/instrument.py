@@ -5,6 +5,10 @@ The texts are verbatim (OCR errors of the source mended: "Z0 ja" -> "Zo ja", "ge
 
 Migration 0002 calls `paraplumodel_laden` with the historical models; tests that flush the database call it
 with the current ones.
+
+`ENGELS` is an English version of the same texts, written for the English interface (and an English end report):
+a faithful rendering, not a validated translation of the instrument; names stay as they are (Wmo, Het Gesprek,
+Sociale Kaart). `paraplumodel_vertaling_laden` fills the `*_en` fields from it; an empty one shows the Dutch.
 """
 
 from __future__ import annotations
@@ -145,6 +149,101 @@ ELEMENTEN = [
 ]
 
 
+# The English of the instrument's texts, per element code: (name, group, chart label, [its questions in order]).
+ENGELS: dict[str, tuple[str, str, str, list[str]]] = {
+    "missie": (
+        "Mission",
+        "Vision",
+        "Mission",
+        [
+            "Is the organisation's current vision/mission already Wmo-proof?",
+            "If not, adapt the vision/mission. Check whether the mission includes, among other things:",
+            "citizens",
+            "participation",
+            "self-reliance",
+            "If so, does the new intervention fit the organisation's Wmo mission/vision?",
+        ],
+    ),
+    "uitgangspunten": (
+        "Principles",
+        "Vision",
+        "Principles",
+        [
+            "Are the following Wmo principles applied in the procedures and activities in use?",
+            "Building on the citizen's own strengths",
+            "Using the social network, informal carers",
+            "Deploying volunteers",
+            "As little professional help as possible",
+            "The citizen involved as a partner in Het Gesprek (the conversation), the support plan and progress "
+            "reviews",
+            "The citizen's participation goals are central",
+        ],
+    ),
+    "beleid": (
+        "Policy",
+        "Structure",
+        "Policy",
+        [
+            "Are the aims and principles of the Wmo reflected in the policy of the organisation or the (social) team?",
+            "Does the policy encourage and support the implementation of the new intervention?",
+        ],
+    ),
+    "procedures": (
+        "Procedures",
+        "Structure",
+        "Procedures",
+        [
+            "Have the procedures been adapted to the new intervention; have new procedures been introduced?",
+            "When requests for support are reported and taken up:",
+            "Is it laid down concretely who does what, where, when and how in the participation process, from "
+            "registration up to and including the evaluation of progress?",
+            "Can the principles above be recognised in the procedures for getting acquainted, Het Gesprek (the "
+            "conversation) and agreeing the support plan?",
+        ],
+    ),
+    "activiteiten": (
+        "Activities",
+        "Structure",
+        "Activities",
+        [
+            "Which (new) activities (interventions, methods, ways of working) are needed to put the mission of the Wmo "
+            "practice concerned (for example a social team) into practice?",
+            "How are the new activities implemented? For example through training, supervision, exchange meetings, "
+            "team meetings, workshops.",
+        ],
+    ),
+    "verslaglegging": (
+        "Record keeping",
+        "Structure",
+        "Record keeping",
+        ["Are an adequate tracking system and reporting forms in use to document procedures and activities?"],
+    ),
+    "netwerk": (
+        "Network of services",
+        "Environments",
+        "Network of organisations",
+        [
+            "Is there a Sociale Kaart (a map of the local services) of the area or neighbourhood?",
+            "Are there concrete signs of links with other services or institutions of the Sociale Kaart that are of "
+            "practical use for the participation of citizens?",
+            "Do these services (already) work according to the vision/mission of the Wmo?",
+        ],
+    ),
+    "organisatiecultuur": (
+        "Organisational culture",
+        "Environments",
+        "Organisational culture",
+        [
+            "Are the principles named under point 2 also expressed in the culture of the organisation and the team?",
+            "Do staff have an attitude aimed at participation?",
+            "Are citizens involved at every level as partners or experts by experience?",
+            "Are the Wmo principles recognisable in rules and procedures and in the training requirements for staff?",
+        ],
+    ),
+}
+ANKERS_ENGELS = ("the element has not been developed/implemented, or hardly at all", "the element is fully implemented")
+
+
 def paraplumodel_laden(apps: Apps = global_apps) -> None:
     """Create the instrument with its elements and questions; a second call changes nothing."""
     Instrument = apps.get_model("quickscan", "Instrument")
@@ -174,6 +273,30 @@ def paraplumodel_laden(apps: Apps = global_apps) -> None:
             Vraag(element=element, volgorde=i, soort=soort, tekst=tekst)
             for i, (soort, tekst) in enumerate(vragen, start=1)
         )
+    if any(veld.name == "naam_en" for veld in Element._meta.get_fields()):  # not yet in migration 0002's models
+        paraplumodel_vertaling_laden(apps)
+
+
+def paraplumodel_vertaling_laden(apps: Apps = global_apps) -> None:
+    """Fill the instrument's English fields from `ENGELS` where they are empty (a second call changes nothing, and an
+    English text changed since is kept). For the data migration that follows the fields' migration."""
+    Instrument = apps.get_model("quickscan", "Instrument")
+    Element = apps.get_model("quickscan", "Element")
+    Vraag = apps.get_model("quickscan", "Vraag")
+    instrument = Instrument.objects.filter(naam=NAAM, versie=1).first()
+    if instrument is None:
+        return
+    if not instrument.anker_laag_en and not instrument.anker_hoog_en:
+        instrument.anker_laag_en, instrument.anker_hoog_en = ANKERS_ENGELS
+        instrument.save(update_fields=["anker_laag_en", "anker_hoog_en"])
+    for element in Element.objects.filter(instrument=instrument, code__in=ENGELS):
+        naam, groep, label, vragen = ENGELS[element.code]
+        if not element.naam_en:
+            element.naam_en, element.groep_en, element.grafieklabel_en = naam, groep, label
+            element.save(update_fields=["naam_en", "groep_en", "grafieklabel_en"])
+        for vraag in Vraag.objects.filter(element=element, tekst_en="", volgorde__lte=len(vragen)):
+            vraag.tekst_en = vragen[vraag.volgorde - 1]
+            vraag.save(update_fields=["tekst_en"])
 
 
 def paraplumodel_verwijderen(apps: Apps = global_apps) -> None:

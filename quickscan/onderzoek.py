@@ -8,6 +8,11 @@ completed action, and whether there are enough pairs to read anything into.
 
 Every function takes an already-scoped queryset of rounds (`Ronde.objects.zichtbaar_voor(user)`) and costs a fixed
 number of queries, whatever the number of organisations or rounds.
+
+`landelijke_rijen` makes the same rows for the national role across werkplaatsen (the selection and the small-number
+threshold are `rapportage.landelijk_onderzoek`'s): organisations and teams always under their pseudonym, and none of
+the free text people wrote (action descriptions, readiness answers): an action is its date, readiness only the
+"innovators" choice. `landelijke_export_rijen` and `OnderzoeksRij.landelijk_dict` are what leaves for that role.
 """
 
 from __future__ import annotations
@@ -19,11 +24,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from trajecten.models import Deelname, Traject
+from werkplaats.landelijk import genoeg
 
 from .models import Actie, Ronde, Score
 from .selectors import actie_gereed_tussen
@@ -51,6 +57,11 @@ def pseudoniem(organisatie_id: int) -> str:
     return "ORG-" + salted_hmac("quickscan.onderzoek.pseudoniem", str(organisatie_id)).hexdigest()[:10].upper()
 
 
+def team_pseudoniem(afdeling_id: int) -> str:
+    """A team's stable pseudonym (as `pseudoniem`), so that the series of two teams of one organisation stay apart."""
+    return "TEAM-" + salted_hmac("quickscan.onderzoek.team", str(afdeling_id)).hexdigest()[:10].upper()
+
+
 @dataclass(frozen=True)
 class GereedActie:
     omschrijving: str
@@ -75,6 +86,8 @@ class OnderzoeksRij:
     score_na: int | None
     acties: list[GereedActie]
     gereedheid: dict[str, str]
+    werkplaats: str = ""
+    illustratief: bool = False  # either round is a reconstructed example, not the organisation's real scores
 
     @property
     def verschil(self) -> int | None:
@@ -113,6 +126,28 @@ class OnderzoeksRij:
             "gereedheid": self.gereedheid,
         }
 
+    def landelijk_dict(self) -> dict[str, Any]:
+        """The row as the national role gets it (the API's JSON): pseudonyms, no free text, no round ids."""
+        return {
+            "werkplaats": self.werkplaats,
+            "methoden": self.methoden,
+            "organisatie": self.organisatie,
+            "organisatie_soort": self.organisatie_soort,
+            "team": self.team,
+            "element_code": self.element_code,
+            "element": self.element,
+            "datum_voor": self.datum_voor,
+            "datum_na": self.datum_na,
+            "score_voor": self.score_voor,
+            "score_na": self.score_na,
+            "verschil": self.verschil,
+            "maanden": self.maanden,
+            "aantal_acties": self.aantal_acties,
+            "acties_gereed_op": [a.gereed_op for a in self.acties],
+            "vernieuwers": self.gereedheid["vernieuwers"],
+            "illustratief": self.illustratief,
+        }
+
 
 def traject_rondes(traject: Traject, rondes: QuerySet[Ronde]) -> QuerySet[Ronde]:
     """The submitted rounds of the trajectory among `rondes`: those recorded for it, and those recorded for no
@@ -131,19 +166,16 @@ def _gereedheid(ronde: Ronde) -> dict[str, str]:
     return antwoorden
 
 
-def onderzoek_rijen(traject: Traject, rondes: QuerySet[Ronde], *, pseudoniemen: bool = False) -> list[OnderzoeksRij]:
-    """The export's rows for the trajectory, from the visible `rondes` (five queries)."""
-    lijst = list(
-        traject_rondes(traject, rondes)
-        .select_related("organisatie", "afdeling")
-        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("element")))
+def _met_scores(rondes: QuerySet[Ronde]) -> list[Ronde]:
+    return list(
+        rondes.select_related("organisatie__werkplaats", "afdeling").prefetch_related(
+            Prefetch("scores", queryset=Score.objects.select_related("element"))
+        )
     )
-    organisatie_ids = {r.organisatie_id for r in lijst}
-    methoden: dict[int, list[str]] = {}
-    for deelname in Deelname.objects.filter(traject=traject, organisatie_id__in=organisatie_ids).prefetch_related(
-        "methoden"
-    ):
-        methoden[deelname.organisatie_id] = sorted(m.naam for m in deelname.methoden.all())
+
+
+def _gereed_acties(organisatie_ids: set[int]) -> dict[tuple[int, int | None, int], list[Actie]]:
+    """The completed actions of these organisations, per series (organisation, team) and element."""
     acties: dict[tuple[int, int | None, int], list[Actie]] = defaultdict(list)
     for actie in (
         Actie.objects.filter(ronde__organisatie_id__in=organisatie_ids, status=Actie.Status.GEREED)
@@ -151,13 +183,41 @@ def onderzoek_rijen(traject: Traject, rondes: QuerySet[Ronde], *, pseudoniemen: 
         .select_related("ronde")
     ):
         acties[(actie.ronde.organisatie_id, actie.ronde.afdeling_id, actie.element_id)].append(actie)
+    return acties
+
+
+def _methoden(deelnames: QuerySet[Deelname], organisatie_ids: set[int]) -> dict[int, list[str]]:
+    """Per organisation the names of its methods in these participations."""
+    namen: dict[int, set[str]] = defaultdict(set)
+    for deelname in deelnames.filter(organisatie_id__in=organisatie_ids).prefetch_related("methoden"):
+        namen[deelname.organisatie_id].update(m.naam for m in deelname.methoden.all())
+    return {organisatie_id: sorted(n) for organisatie_id, n in namen.items()}
+
+
+def _rijen(
+    lijst: list[Ronde],
+    methoden: dict[int, list[str]],
+    *,
+    traject: str,
+    pseudoniemen: bool,
+    na_in_jaar: int | None = None,
+) -> list[OnderzoeksRij]:
+    """The pairs of consecutive rounds of each series in `lijst` (ordered by series and date), one row per element
+    of the later round; with `na_in_jaar` only the pairs whose later round falls in that year."""
+    acties = _gereed_acties({r.organisatie_id for r in lijst})
     reeksen: dict[tuple[int, int | None], list[Ronde]] = defaultdict(list)
     for ronde in lijst:
         reeksen[(ronde.organisatie_id, ronde.afdeling_id)].append(ronde)
     rijen = []
     for (organisatie_id, afdeling_id), reeks in reeksen.items():
         for vorige, ronde in pairwise(reeks):
+            if na_in_jaar is not None and ronde.datum.year != na_in_jaar:
+                continue
             organisatie = ronde.organisatie
+            if ronde.afdeling is None:
+                team = ""
+            else:
+                team = team_pseudoniem(ronde.afdeling.pk) if pseudoniemen else ronde.afdeling.naam
             voor = {s.element.code: s.score for s in vorige.scores.all()}
             gereedheid = _gereedheid(vorige)
             for score in sorted(ronde.scores.all(), key=lambda s: s.element.volgorde):
@@ -168,11 +228,11 @@ def onderzoek_rijen(traject: Traject, rondes: QuerySet[Ronde], *, pseudoniemen: 
                 ]
                 rijen.append(
                     OnderzoeksRij(
-                        traject=traject.naam,
+                        traject=traject,
                         methoden=methoden.get(organisatie_id, []),
                         organisatie=pseudoniem(organisatie_id) if pseudoniemen else organisatie.naam,
                         organisatie_soort=organisatie.get_soort_display(),
-                        team="" if ronde.afdeling is None or pseudoniemen else ronde.afdeling.naam,
+                        team=team,
                         element_code=score.element.code,
                         element=score.element.naam,
                         element_volgorde=score.element.volgorde,
@@ -184,9 +244,38 @@ def onderzoek_rijen(traject: Traject, rondes: QuerySet[Ronde], *, pseudoniemen: 
                         score_na=score.score,
                         acties=gedaan,
                         gereedheid=gereedheid,
+                        werkplaats=organisatie.werkplaats.naam,
+                        illustratief=vorige.illustratief or ronde.illustratief,
                     )
                 )
+    return rijen
+
+
+def onderzoek_rijen(traject: Traject, rondes: QuerySet[Ronde], *, pseudoniemen: bool = False) -> list[OnderzoeksRij]:
+    """The export's rows for the trajectory, from the visible `rondes` (five queries)."""
+    lijst = _met_scores(traject_rondes(traject, rondes))
+    methoden = _methoden(Deelname.objects.filter(traject=traject), {r.organisatie_id for r in lijst})
+    rijen = _rijen(lijst, methoden, traject=traject.naam, pseudoniemen=pseudoniemen)
     rijen.sort(key=lambda r: (r.organisatie.lower(), r.team.lower(), r.datum_voor, r.ronde_voor, r.element_volgorde))
+    return rijen
+
+
+def landelijke_rijen(
+    deelnames: QuerySet[Deelname], rondes: QuerySet[Ronde], *, na_in_jaar: int | None = None
+) -> list[OnderzoeksRij]:
+    """The rows across werkplaatsen for the national role (five queries): every series of the organisations taking
+    part in `deelnames` (the national selection), from their submitted rounds among `rondes` recorded for one of
+    those participations' trajectories or for no trajectory. Always under pseudonyms; what leaves for that role is
+    `landelijk_dict` / `landelijke_export_rijen`, without the free text the rows still carry."""
+    deelname = deelnames.filter(organisatie_id=OuterRef("organisatie_id"))
+    geselecteerd = rondes.afgerond().filter(  # type: ignore[attr-defined]
+        Q(Exists(deelname.filter(traject_id=OuterRef("traject_id"))))
+        | Q(traject__isnull=True, organisatie_id__in=deelnames.values("organisatie_id"))
+    )
+    lijst = _met_scores(geselecteerd.order_by("organisatie_id", "afdeling_id", "datum", "pk"))
+    methoden = _methoden(deelnames, {r.organisatie_id for r in lijst})
+    rijen = _rijen(lijst, methoden, traject="", pseudoniemen=True, na_in_jaar=na_in_jaar)
+    rijen.sort(key=lambda r: (r.werkplaats.lower(), r.organisatie, r.team, r.datum_voor, r.element_volgorde))
     return rijen
 
 
@@ -249,6 +338,58 @@ def export_rijen(rijen: list[OnderzoeksRij]) -> list[list[Any]]:
     return uit
 
 
+def landelijke_kolommen() -> list[str]:
+    """The header of the national CSV/XLSX export."""
+    return [
+        _("Werkplaats"),
+        _("Methode(n)"),
+        _("Organisatie (pseudoniem)"),
+        _("Soort organisatie"),
+        _("Team (pseudoniem)"),
+        _("Elementcode"),
+        _("Element"),
+        _("Datum ronde ervoor"),
+        _("Datum ronde erna"),
+        _("Score ervoor"),
+        _("Score erna"),
+        _("Verschil"),
+        _("Maanden ertussen"),
+        _("Acties gereed (aantal)"),
+        _("Acties gereed (data)"),
+        _("Innovators en early adopters"),
+        _("Illustratief"),
+    ]
+
+
+def landelijke_export_rijen(rijen: list[OnderzoeksRij]) -> list[list[Any]]:
+    """Header and rows of the national export for `werkplaats.lib.export`: no action description, no readiness text."""
+    uit: list[list[Any]] = [landelijke_kolommen()]
+    for rij in rijen:
+        gegevens = rij.landelijk_dict()
+        uit.append(
+            [
+                gegevens["werkplaats"],
+                "; ".join(gegevens["methoden"]),
+                gegevens["organisatie"],
+                gegevens["organisatie_soort"],
+                gegevens["team"],
+                gegevens["element_code"],
+                gegevens["element"],
+                gegevens["datum_voor"],
+                gegevens["datum_na"],
+                gegevens["score_voor"],
+                gegevens["score_na"],
+                gegevens["verschil"],
+                gegevens["maanden"],
+                gegevens["aantal_acties"],
+                "; ".join(d.isoformat() for d in gegevens["acties_gereed_op"]),
+                gegevens["vernieuwers"],
+                _("ja") if gegevens["illustratief"] else _("nee"),
+            ]
+        )
+    return uit
+
+
 @dataclass
 class ElementSamenvatting:
     element_code: str
@@ -256,18 +397,44 @@ class ElementSamenvatting:
     volgorde: int
     met_acties: list[int] = field(default_factory=list)  # the changes of the pairs with a completed action
     zonder_acties: list[int] = field(default_factory=list)
+    organisaties_met: set[str] = field(default_factory=set)  # the organisations those pairs are of
+    organisaties_zonder: set[str] = field(default_factory=set)
+    # The small-number threshold (`werkplaats.landelijk.genoeg`): on for the national role, whose figures never rest
+    # on fewer organisations; a trajectory's own coordinators see their organisations' figures anyway.
+    drempel: bool = False
 
     @property
     def paren(self) -> int:
         return len(self.met_acties) + len(self.zonder_acties)
 
     @property
+    def met_getoond(self) -> bool:
+        return not self.drempel or not self.met_acties or genoeg(len(self.organisaties_met))
+
+    @property
+    def zonder_getoond(self) -> bool:
+        return not self.drempel or not self.zonder_acties or genoeg(len(self.organisaties_zonder))
+
+    @property
+    def paren_met(self) -> int | None:
+        """The number of pairs with a completed action; None when withheld (too few organisations)."""
+        return len(self.met_acties) if self.met_getoond else None
+
+    @property
+    def paren_zonder(self) -> int | None:
+        return len(self.zonder_acties) if self.zonder_getoond else None
+
+    @property
     def gemiddelde_met(self) -> float | None:
-        return round(statistics.fmean(self.met_acties), 2) if self.met_acties else None
+        if not (self.met_acties and self.met_getoond):
+            return None
+        return round(statistics.fmean(self.met_acties), 2)
 
     @property
     def gemiddelde_zonder(self) -> float | None:
-        return round(statistics.fmean(self.zonder_acties), 2) if self.zonder_acties else None
+        if not (self.zonder_acties and self.zonder_getoond):
+            return None
+        return round(statistics.fmean(self.zonder_acties), 2)
 
     @property
     def te_weinig(self) -> bool:
@@ -275,15 +442,23 @@ class ElementSamenvatting:
         return min(len(self.met_acties), len(self.zonder_acties)) < MINIMUM_PAREN
 
 
-def samenvatting(rijen: list[OnderzoeksRij]) -> list[ElementSamenvatting]:
+def samenvatting(rijen: list[OnderzoeksRij], *, drempel: bool = False) -> list[ElementSamenvatting]:
     """Per element (in the instrument's order): the changes of the pairs with and without completed actions. Pairs
-    with a missing score on either side count in neither."""
+    with a missing score on either side count in neither. With `drempel` (the national role) a group of fewer
+    organisations than the small-number threshold shows no mean and no count."""
     per_code: dict[str, ElementSamenvatting] = {}
     for rij in rijen:
         if rij.element_code not in per_code:
-            per_code[rij.element_code] = ElementSamenvatting(rij.element_code, rij.element, rij.element_volgorde)
+            per_code[rij.element_code] = ElementSamenvatting(
+                rij.element_code, rij.element, rij.element_volgorde, drempel=drempel
+            )
         if rij.verschil is None:
             continue
         groep = per_code[rij.element_code]
-        (groep.met_acties if rij.aantal_acties else groep.zonder_acties).append(rij.verschil)
+        if rij.aantal_acties:
+            groep.met_acties.append(rij.verschil)
+            groep.organisaties_met.add(rij.organisatie)
+        else:
+            groep.zonder_acties.append(rij.verschil)
+            groep.organisaties_zonder.add(rij.organisatie)
     return sorted(per_code.values(), key=lambda e: (e.volgorde, e.element_code))

@@ -22,7 +22,7 @@ from werkplaats.landelijk import genoeg
 from werkplaats.lib.datums import datum_kort, maanden_erbij
 from werkplaats.models import Organisatie
 
-from . import charts
+from . import charts, doelen
 from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score
 
 
@@ -71,6 +71,18 @@ class ElementVoortgang:
     checklist: dict[str, str]
     acties_gereed: list[Actie] = field(default_factory=list)
     acties_open: list[Actie] = field(default_factory=list)
+    doel: int | None = None  # this round's target for the next one
+    vorig_doel: int | None = None  # the previous round's target for this one
+
+    @property
+    def doel_status(self) -> str | None:
+        """Whether this round reached the previous round's target (`doelen.doel_status`, the one rule)."""
+        return doelen.doel_status(self.score, self.vorig_doel)
+
+    @property
+    def doel_status_label(self) -> str:
+        status = self.doel_status
+        return str(doelen.DoelStatus.LABELS[status]) if status else ""
 
     @property
     def verschil(self) -> int | None:
@@ -90,6 +102,7 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
     finished after that round and on or before this one.
     """
     vorige_scores = scores_per_code(vorige) if vorige else {}
+    vorige_doelen = doelen.doelen_per_code(vorige) if vorige else {}
     acties = defaultdict(list)
     # A Q, because the team may be None (no team), which django-stubs does not allow as a filter keyword.
     for actie in Actie.objects.filter(
@@ -104,6 +117,8 @@ def voortgang(ronde: Ronde, vorige: Ronde | None) -> list[ElementVoortgang]:
             vorige=vorige_scores.get(score.element.code),
             toelichting=score.toelichting,
             checklist=score.checklist,
+            doel=score.doel,
+            vorig_doel=vorige_doelen.get(score.element.code),
         )
         for actie in acties[score.element_id]:
             if actie.ronde_id == ronde.pk or actie.status in (Actie.Status.BEZIG, Actie.Status.GEPLAND):
@@ -127,7 +142,7 @@ def actie_gereed_tussen(actie: Actie, vorige: Ronde, ronde: Ronde) -> bool:
 
 
 def grafiekelementen(instrument: Instrument) -> list[charts.Element]:
-    return [charts.Element(code=e.code, label=e.grafieklabel) for e in instrument.elementen.all()]
+    return [charts.Element(code=e.code, label=e.grafieklabel_in_taal) for e in instrument.elementen.all()]
 
 
 def chart_ronde(ronde: Ronde, nummer: int | None = None) -> charts.Ronde:
@@ -143,6 +158,7 @@ def voortgang_svg(eerste: Ronde, tweede: Ronde | None) -> str:
         chart_ronde(tweede, volgnummer(tweede)) if tweede else None,
         kop=kop,
         norm=eerste.instrument.norm,
+        doelen=doelen.doelen_per_code(tweede or eerste) or None,
     )
 
 
@@ -320,7 +336,7 @@ def overzicht(organisaties: QuerySet[Organisatie], sorteer: str = "") -> tuple[l
 def heatmap_svg(elementen: list[Element], rijen: list[OverzichtRij]) -> str:
     norm = elementen[0].instrument.norm if elementen else 3
     return charts.heatmap_svg(
-        [charts.Element(code=e.code, label=e.grafieklabel) for e in elementen],
+        [charts.Element(code=e.code, label=e.grafieklabel_in_taal) for e in elementen],
         [(rij.naam, rij.scores) for rij in rijen],
         norm=norm,
     )
@@ -432,7 +448,7 @@ def geschiedenis(ronde: Ronde) -> list[Wijziging]:
                 Wijziging(
                     moment=record.history_date,
                     wie=str(record.history_user or _("systeem")),
-                    wat=str(element.naam if element else _("score")),
+                    wat=str(element.naam_in_taal if element else _("score")),
                     velden=changes,
                 )
             )
@@ -489,6 +505,7 @@ class LaatsteScores:
     werkplaats_id: int
     datum: datetime.date
     scores: dict[str, int] = field(default_factory=dict)
+    soort: str = ""  # the organisation's kind (`Organisatie.Soort`), which the peer comparison groups by
 
 
 def laatste_scores(rondes: QuerySet[Ronde]) -> dict[int, LaatsteScores]:
@@ -514,6 +531,7 @@ def laatste_scores(rondes: QuerySet[Ronde]) -> dict[int, LaatsteScores]:
         .values_list(
             "ronde__organisatie_id",
             "ronde__organisatie__werkplaats_id",
+            "ronde__organisatie__soort",
             "ronde_id",
             "ronde__datum",
             "element__code",
@@ -522,12 +540,12 @@ def laatste_scores(rondes: QuerySet[Ronde]) -> dict[int, LaatsteScores]:
     )
     laatste: dict[int, LaatsteScores] = {}
     ronde_van: dict[int, int] = {}
-    for organisatie_id, werkplaats_id, ronde_id, datum, code, score in rijen:
+    for organisatie_id, werkplaats_id, soort, ronde_id, datum, code, score in rijen:
         if score is None:
             continue
         if ronde_van.get(organisatie_id) != ronde_id:
             ronde_van[organisatie_id] = ronde_id
-            laatste[organisatie_id] = LaatsteScores(organisatie_id, werkplaats_id, datum)
+            laatste[organisatie_id] = LaatsteScores(organisatie_id, werkplaats_id, datum, soort=soort)
         laatste[organisatie_id].scores[code] = score
     return laatste
 
@@ -545,65 +563,107 @@ class VergelijkingRij:
 
 @dataclass
 class Vergelijking:
-    """An organisation's latest scores against the spread of comparable organisations (no other one named)."""
+    """An organisation's latest scores against the spread of comparable organisations (no other one named).
+
+    Comparable: active, in any werkplaats, sharing a method, and of the same kind (`Organisatie.Soort`) when at least
+    the threshold's number of those have a submitted round (`op_soort`); otherwise all organisations sharing a method,
+    of any kind, and the page says so. Each element's spread is withheld below the threshold all the same.
+    """
 
     datum: datetime.date  # of the organisation's latest submitted round
     methoden: list[str]  # the methods it is compared on
-    vergelijkbaar: int  # comparable organisations with a submitted round
+    vergelijkbaar: int  # comparable organisations with a submitted round (of the group compared with)
     rijen: list[VergelijkingRij]
+    soort: str = ""  # the label of the organisation's kind
+    op_soort: bool = False  # compared with organisations of its own kind only
 
     @property
     def getoond(self) -> bool:
         return any(rij.verdeling is not None for rij in self.rijen)
 
 
-def vergelijkbare_organisaties(organisatie: Organisatie, methode_ids: set[int]) -> QuerySet[Organisatie]:
-    """The organisations comparable with this one: active, in any werkplaats, taking part with a method it takes
-    part with (or recording one on a round). Meant as a subquery (`organisatie__in=`), never listed."""
-    return (
-        Organisatie.objects.filter(actief=True)
-        .filter(Q(deelnames__methoden__in=methode_ids) | Q(quickscan_rondes__methoden__in=methode_ids))
-        .exclude(pk=organisatie.pk)
+def _methoden_per_organisatie(organisaties: QuerySet[Organisatie]) -> tuple[dict[int, set[int]], dict[int, str]]:
+    """Per organisation that shares a method with one of `organisaties` (these included), the ids of its methods
+    (of its participations and of its rounds), and the methods' names. One query, whatever the numbers."""
+    deelname_methoden = Deelname.methoden.through.objects
+    ronde_methoden = Ronde.methoden.through.objects
+    eigen = Methode.objects.filter(
+        Q(pk__in=deelname_methoden.filter(deelname__organisatie__in=organisaties).values("methode_id"))
+        | Q(pk__in=ronde_methoden.filter(ronde__organisatie__in=organisaties).values("methode_id"))
+    ).values("pk")
+    rijen = (
+        deelname_methoden.filter(methode_id__in=eigen)
+        .values_list("deelname__organisatie_id", "methode_id", "methode__naam")
+        .union(
+            ronde_methoden.filter(methode_id__in=eigen).values_list(
+                "ronde__organisatie_id", "methode_id", "methode__naam"
+            )
+        )
     )
+    methoden: dict[int, set[int]] = defaultdict(set)
+    namen: dict[int, str] = {}
+    for organisatie_id, methode_id, naam in rijen:
+        methoden[organisatie_id].add(methode_id)
+        namen[methode_id] = naam
+    return methoden, namen
+
+
+def vergelijkingen(
+    paren: list[tuple[Organisatie, Ronde | None]], peildatum: datetime.date | None = None
+) -> dict[int, Vergelijking | None]:
+    """For each (organisation, its latest submitted round, scores prefetched as `rondes_met_scores` gives them), by
+    organisation id: per element its score against the same element's spread over the latest rounds (up to
+    `peildatum`, if given) of comparable organisations (see `Vergelijking`; `verdeling`: nothing below the
+    small-number threshold). None without a round or a method. Two queries, whatever the number of organisations."""
+    if not paren:
+        return {}
+    organisaties = Organisatie.objects.filter(pk__in=[organisatie.pk for organisatie, _ronde in paren])
+    methoden, namen = _methoden_per_organisatie(organisaties)
+    rondes = Ronde.objects.filter(organisatie__actief=True, organisatie_id__in=list(methoden))
+    if peildatum is not None:
+        rondes = rondes.filter(datum__lte=peildatum)
+    laatste = laatste_scores(rondes)
+    soorten = dict(Organisatie.Soort.choices)
+    uitkomst: dict[int, Vergelijking | None] = {}
+    for organisatie, ronde in paren:
+        eigen = methoden.get(organisatie.pk, set())
+        if ronde is None or not eigen:
+            uitkomst[organisatie.pk] = None
+            continue
+        anderen = [r for pk, r in laatste.items() if pk != organisatie.pk and methoden[pk] & eigen]
+        zelfde_soort = [r for r in anderen if r.soort == organisatie.soort]
+        op_soort = genoeg(len(zelfde_soort))
+        groep = zelfde_soort if op_soort else anderen
+        per_code: dict[str, list[int]] = defaultdict(list)
+        for rij in groep:
+            for code, score in rij.scores.items():
+                per_code[code].append(score)
+        uitkomst[organisatie.pk] = Vergelijking(
+            datum=ronde.datum,
+            methoden=sorted(namen[m] for m in eigen),
+            vergelijkbaar=len(groep),
+            rijen=[
+                VergelijkingRij(score.element, score.score, verdeling(per_code[score.element.code]))
+                for score in ronde.scores.all()
+            ],
+            soort=str(soorten.get(organisatie.soort, organisatie.soort)),
+            op_soort=op_soort,
+        )
+    return uitkomst
 
 
 def vergelijking(organisatie: Organisatie, ronde: Ronde | None) -> Vergelijking | None:
-    """`ronde`, the organisation's latest submitted round (its scores prefetched, as `rondes_met_scores` gives them),
-    per element against the same element's spread over comparable organisations' latest rounds (`verdeling`: nothing
-    below the small-number threshold). None without a round or a method. Two queries, whatever the number of
-    organisations."""
+    """One organisation's comparison (the quickscan page), as `vergelijkingen` makes it. Two queries."""
     if ronde is None:
         return None
-    methoden = list(
-        Methode.objects.filter(Q(deelnames__organisatie=organisatie) | Q(quickscan_rondes__organisatie=organisatie))
-        .distinct()
-        .order_by("naam")
-    )
-    if not methoden:
-        return None
-    anderen = laatste_scores(
-        Ronde.objects.filter(organisatie__in=vergelijkbare_organisaties(organisatie, {m.pk for m in methoden}))
-    )
-    per_code: dict[str, list[int]] = defaultdict(list)
-    for rij in anderen.values():
-        for code, score in rij.scores.items():
-            per_code[code].append(score)
-    return Vergelijking(
-        datum=ronde.datum,
-        methoden=[m.naam for m in methoden],
-        vergelijkbaar=len(anderen),
-        rijen=[
-            VergelijkingRij(score.element, score.score, verdeling(per_code[score.element.code]))
-            for score in ronde.scores.all()
-        ],
-    )
+    return vergelijkingen([(organisatie, ronde)])[organisatie.pk]
 
 
 def vergelijking_svg(vergelijking: Vergelijking, *, norm: int) -> str:
     return charts.spreiding_svg(
         tuple(
             (
-                rij.element.grafieklabel,
+                rij.element.grafieklabel_in_taal,
                 rij.verdeling.q1 if rij.verdeling else None,
                 rij.verdeling.mediaan if rij.verdeling else None,
                 rij.verdeling.q3 if rij.verdeling else None,

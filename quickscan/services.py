@@ -15,7 +15,19 @@ from django.utils.translation import gettext as _
 from werkplaats.lib import versies
 from werkplaats.models import Organisatie, User
 
-from .models import Actie, Element, Instrument, QuickscanInstelling, Ronde, Score, Vraag
+from .doelen import standaard_doel
+from .models import (
+    SCORE_MAX,
+    SCORE_MIN,
+    Actie,
+    Element,
+    Instrument,
+    QuickscanInstelling,
+    Ronde,
+    Score,
+    Suggestie,
+    Vraag,
+)
 
 if TYPE_CHECKING:
     from trajecten.models import Methode
@@ -115,12 +127,15 @@ def ronde_invullen(
         waarden = (element_invoer.score, element_invoer.toelichting, dict(element_invoer.checklist))
         if (score.score, score.toelichting, score.checklist) != waarden:
             score.score, score.toelichting, score.checklist = waarden
+            if afronden:  # the default target in the same save (one history record)
+                score.doel = standaard_doel(score.score, ronde.instrument.norm)
             score.full_clean()
             score.save()
 
     if afronden or ter_afronding:
         _afrondbaar(scores.values())
     if afronden:
+        _doelen_zetten(ronde, scores.values(), {})  # a script's submission: the default targets
         ronde.status = Ronde.Status.AFGEROND
         ronde.afgerond_op = timezone.now()
     if afronden or not nieuw:
@@ -135,21 +150,47 @@ def _afrondbaar(scores: Iterable[Score]) -> None:
 
 
 @transaction.atomic
-def ronde_afronden(*, ronde: Ronde, versie: int | None = None) -> Ronde:
+def ronde_afronden(*, ronde: Ronde, versie: int | None = None, doelen: Mapping[int, int | None] | None = None) -> Ronde:
     """Submit a concept round as it is stored, after the user confirmed the summary of its unscored elements.
 
     `versie` is the version the summary showed: a round saved since then is refused (`VerouderdeVersie`), so what
     was confirmed is what is submitted. Without `versie` (a script) the stored version is taken.
+    `doelen` holds the team's target for the next round per element id (None: no target); an element it leaves out
+    gets the default, `doelen.standaard_doel`. A target outside 1-5 is refused and nothing is written.
     """
     if versie is None:
         versie = Ronde.objects.filter(pk=ronde.pk).values_list("versie", flat=True).first()
     _versie_ophogen(ronde, versie if versie is not None else 0)
     ronde.refresh_from_db()
-    _afrondbaar(Score.objects.filter(ronde=ronde))
+    scores = list(Score.objects.filter(ronde=ronde).select_related("element"))
+    _afrondbaar(scores)
+    _doelen_zetten(ronde, scores, doelen or {})
     ronde.status = Ronde.Status.AFGEROND
     ronde.afgerond_op = timezone.now()
     ronde.save()
     return ronde
+
+
+def _doelen_zetten(ronde: Ronde, scores: Iterable[Score], doelen: Mapping[int, int | None]) -> None:
+    """Store the targets for the next round (`doelen` per element id, the default for the others); all or none."""
+    scores = list(scores)
+    per_element = {score.element_id: score for score in scores}
+    if set(doelen) - set(per_element):
+        raise ValidationError(_("Dit element hoort niet bij het instrument van de ronde."))
+    fouten = {
+        per_element[element_id].element.code: _("Kies een doel van 1 tot en met 5.")
+        for element_id, doel in doelen.items()
+        if doel is not None and not (SCORE_MIN <= doel <= SCORE_MAX)
+    }
+    if fouten:
+        raise ValidationError(fouten)
+    norm = ronde.instrument.norm
+    for score in scores:
+        doel = doelen[score.element_id] if score.element_id in doelen else standaard_doel(score.score, norm)
+        if score.doel != doel:
+            score.doel = doel
+            score.full_clean()
+            score.save()
 
 
 def _ronde_aanmaken(
@@ -259,3 +300,14 @@ def instelling_opslaan(*, instelling: QuickscanInstelling) -> QuickscanInstellin
     instelling.full_clean()
     instelling.save()
     return instelling
+
+
+@transaction.atomic
+def suggestie_opslaan(*, suggestie: Suggestie) -> Suggestie:
+    """Save a suggestion for the action plan (the lectoraat's pages); "onder de norm" has no range of scores.
+    Never deleted: `gearchiveerd` takes it off the action form and keeps it, with its history."""
+    if suggestie.niveau == Suggestie.Niveau.ONDER_NORM:
+        suggestie.score_vanaf = suggestie.score_tot_en_met = None
+    suggestie.full_clean()
+    suggestie.save()
+    return suggestie

@@ -21,9 +21,9 @@ from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Afdeling, Organisatie, Rol, Werkplaats
 from werkplaats.views import ServiceFormMixin, fouten_tonen
 
-from . import charts, selectors, services
-from .forms import ActieForm, ElementForm, QuickscanInstellingForm, RondeForm
-from .models import ONGEDAAN_MAKEN_BINNEN, Actie, QuickscanInstelling, Ronde, Score, Vraag
+from . import charts, doelen, selectors, services
+from .forms import ActieForm, DoelenForm, ElementForm, QuickscanInstellingForm, RondeForm
+from .models import ONGEDAAN_MAKEN_BINNEN, Actie, QuickscanInstelling, Ronde, Score, Suggestie, Vraag
 
 
 class OverzichtView(LoginRequiredMixin, TemplateView):
@@ -56,6 +56,10 @@ class OverzichtView(LoginRequiredMixin, TemplateView):
             keuze=self.keuze,
             heatmap=selectors.heatmap_svg(elementen, rijen),
             cadans=selectors.cadans(organisaties),
+            # The suggestions for the action plan, kept by the lectoraat (quickscan/suggestie_views.py).
+            suggesties_instrument=elementen[0].instrument
+            if elementen and Suggestie.mag_lezen(self.request.user)
+            else None,
             **kwargs,
         )
 
@@ -102,6 +106,7 @@ class OrganisatieView(ZichtbaarMixin, DetailView):
                 eerste=eerste,
                 tweede=tweede,
                 voortgang=selectors.voortgang(tweede or eerste, eerste if tweede else None),
+                voortgang_met_doel=any(score.doel is not None for score in (tweede or eerste).scores.all()),
                 voortgang_svg=selectors.voortgang_svg(eerste, tweede),
             )
             series = [r for r in afgerond if r.afdeling_id == (tweede or eerste).afdeling_id]
@@ -148,6 +153,8 @@ class RondeDetailView(ZichtbaarMixin, DetailView):
             vorige=vorige,
             volgnummer=selectors.volgnummer(ronde),
             rows=rows,
+            met_vorig_doel=any(row.vorig_doel is not None for row in rows),
+            met_doel=any(row.doel is not None for row in rows),
             voortgang_svg=selectors.voortgang_svg(vorige, ronde) if vorige else selectors.voortgang_svg(ronde, None),
             geschiedenis=selectors.geschiedenis(ronde),
             mag_bewerken=ronde.mag_bewerken(user),
@@ -235,6 +242,7 @@ class RondeFormView(LoginRequiredMixin, View):
         )
         scores = {s.element_id: s for s in self.ronde.scores.all()} if self.ronde else {}
         vorige_scores = {s.element_id: s.score for s in vorige.scores.all()} if vorige else {}
+        vorige_doelen = doelen.doelen_per_code(vorige) if vorige else {}
         checkpunten = {e.pk: [] for e in instrument.elementen.all()}
         vragen = {e.pk: [] for e in instrument.elementen.all()}
         for vraag in Vraag.objects.filter(element__instrument=instrument):
@@ -249,14 +257,17 @@ class RondeFormView(LoginRequiredMixin, View):
             form = ElementForm(data, element=element, checkpunten=checkpunten[element.pk], initial=initial)
             form.vragen = vragen[element.pk]
             form.vorige_score = vorige_scores.get(element.pk)
+            form.vorig_doel = vorige_doelen.get(element.code)
+            form.doel_status_label = _doel_status_label(form)
+            form.doel_labels = _doel_labels(form.vorig_doel)
             element_forms.append(form)
         return ronde_form, element_forms, vorige, instrument
 
     def formulieren_tonen(self, ronde_form, element_forms, vorige, instrument, status=200, conflict=None):
         groepen = []
         for form in element_forms:
-            if not groepen or groepen[-1][0] != form.element.groep:
-                groepen.append((form.element.groep, []))
+            if not groepen or groepen[-1][0] != form.element.groep_in_taal:
+                groepen.append((form.element.groep_in_taal, []))
             groepen[-1][1].append(form)
         context = {
             "organisatie": self.organisatie,
@@ -330,6 +341,23 @@ class RondeFormView(LoginRequiredMixin, View):
         return HttpResponseRedirect(ronde.get_absolute_url())
 
 
+def _doel_status_label(form: ElementForm) -> str:
+    """Whether the score in the form (as entered, or as stored) reaches the previous round's target."""
+    score = _int(form["score"].value())
+    return _doel_label(score if score in range(1, 6) else None, form.vorig_doel)
+
+
+def _doel_label(score: int | None, doel: int | None) -> str:
+    status = doelen.doel_status(score, doel)
+    return str(doelen.DoelStatus.LABELS[status]) if status else ""
+
+
+def _doel_labels(doel: int | None) -> list[tuple[str, str]]:
+    """The status for every choice of the score field ("leeg": none), so that the page shows the status of the score
+    being chosen with the one rule (`doelen.doel_status`) evaluated here, not again in JavaScript."""
+    return [("leeg", _doel_label(None, doel)), *[(str(score), _doel_label(score, doel)) for score in range(1, 6)]]
+
+
 def _fouten_verdelen(ronde_form, element_forms, error: ValidationError) -> None:
     """Put a service's ValidationError on the forms: an element's on its own form, the rest on the round's."""
     per_code = {form.element.code: form for form in element_forms}
@@ -368,9 +396,15 @@ def ronde_afronden(request, pk: int):
     if not ronde.mag_bewerken(request.user):
         raise PermissionDenied
     status = 200
+    norm = ronde.instrument.norm
+    scores = list(ronde.scores.select_related("element").order_by("element__volgorde"))
+    # The team's target per element for the next round (issue 16), submitted with the round.
+    doelen_form = DoelenForm(request.POST if request.method == "POST" else None, scores=scores, norm=norm)
     if request.method == "POST":
         try:
-            services.ronde_afronden(ronde=ronde, versie=_int(request.POST.get("versie")))
+            if not doelen_form.is_valid():
+                raise ValidationError(_("De ronde is niet afgerond: verbeter de gemarkeerde doelen."))
+            services.ronde_afronden(ronde=ronde, versie=_int(request.POST.get("versie")), doelen=doelen_form.doelen())
         except services.VerouderdeVersie:
             messages.error(
                 request,
@@ -380,8 +414,10 @@ def ronde_afronden(request, pk: int):
                 ),
             )
             status = 409
+            scores = list(ronde.scores.select_related("element").order_by("element__volgorde"))
+            doelen_form = DoelenForm(request.POST, scores=scores, norm=norm)  # the input kept
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, " ".join(doelen_form.fouten_verdelen(error)))
             status = 400
         else:
             messages.success(request, _("De ronde is afgerond. Plan acties voor de elementen onder de norm."))
@@ -389,14 +425,17 @@ def ronde_afronden(request, pk: int):
         ronde = Ronde.objects.select_related("organisatie", "instrument").get(pk=ronde.pk)
         if not ronde.mag_bewerken(request.user):  # submitted meanwhile (by another tab or person)
             return redirect(ronde)
-    scores = list(ronde.scores.select_related("element").order_by("element__volgorde"))
+    vorige = selectors.vorige_ronde(ronde)
     context = {
         "ronde": ronde,
         "gescoord": [s for s in scores if s.score is not None],
         "niet_gescoord": [s.element for s in scores if s.score is None],
         "aantal": len(scores),
-        "onder_norm": [s for s in scores if s.score is not None and s.score < ronde.instrument.norm],
+        "onder_norm": [s for s in scores if s.score is not None and s.score < norm],
         "ongedaan_maken_dagen": ONGEDAAN_MAKEN_BINNEN.days,
+        "doelen_form": doelen_form,
+        "doelen_rijen": doelen_form.rijen(doelen.doelen_per_code(vorige) if vorige else {}),
+        "vorige": vorige,
     }
     return render(request, "quickscan/ronde_afronden.html", context, status=status)
 
@@ -453,11 +492,32 @@ class ActieCreateView(OuderMixin, ActieFormMixin, CreateView):
         return {**super().get_form_kwargs(), "ronde": self.parent}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(ronde=self.parent, **kwargs)
+        # The suggestions for the elements below the norm or their target (issue 16), to take over and adapt.
+        return super().get_context_data(ronde=self.parent, suggesties=doelen.suggesties_voor(self.parent), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if getattr(self, "suggestie_onbekend", False):
+            response.status_code = 400
+        return response
 
     def get_initial(self):
         element = self.parent.instrument.elementen.filter(code=self.request.GET.get("element")).first()
-        return {"element": element, "deadline": maanden_erbij(datetime.date.today(), 3)}
+        initial = {"element": element, "deadline": maanden_erbij(datetime.date.today(), 3)}
+        if "suggestie" in self.request.GET:
+            # "Overnemen" of a suggestion: its element and its text, still to be adapted in the form.
+            suggestie = (
+                Suggestie.objects.actief()
+                .filter(pk=_int(self.request.GET["suggestie"]) or 0, element__instrument_id=self.parent.instrument_id)
+                .select_related("element")
+                .first()
+            )
+            if suggestie is None:
+                self.suggestie_onbekend = True
+                messages.error(self.request, _("Deze suggestie bestaat niet (meer) voor het instrument van de ronde."))
+            else:
+                initial.update(element=suggestie.element, omschrijving=suggestie.tekst)
+        return initial
 
 
 class ActieUpdateView(BewerkbaarMixin, ActieFormMixin, UpdateView):

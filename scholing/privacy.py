@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from werkplaats import extensions
 from werkplaats.lib import pdf as lib_pdf
 from werkplaats.lib.datums import maanden_erbij
 from werkplaats.models import Accountwijziging, ApiToken, Mailbericht, Rol, User
@@ -59,6 +60,13 @@ INZAGE_MODELLEN = {
     "werkplaats.Mailbericht": "mailberichten",
     "werkplaats.ApiToken": "api_tokens",
 }
+
+
+def inzage_modellen() -> dict[str, str]:
+    """`INZAGE_MODELLEN` and the models of the parts other apps register (`extensions.account_inzage`)."""
+    return {**INZAGE_MODELLEN, **{label: deel.sleutel for deel in extensions.account_inzage for label in deel.modellen}}
+
+
 # Fields that point at an account but record who did something, not something about that person. What they did to
 # the person's own records is in the export's history part (`door`).
 NIET_IN_INZAGE = {
@@ -69,6 +77,8 @@ NIET_IN_INZAGE = {
     "quickscan.Ronde.aangemaakt_door": "wie een quickscanronde aanmaakte (de ronde is van de organisatie)",
     "admin.LogEntry.user": "wat een beheerder in het beheer deed",
     "rapportage.Eindrapportversie.bevroren_door": "wie een versie van het eindrapport bevroor",
+    "rapportage.Fasecorrectie.gezet_door": "wie de implementatiefase van een organisatie aanpaste",
+    "quickscan.Teamscoring.aangemaakt_door": "wie teamscores voor een quickscanronde aanzette",
     # The second factor: a secret key and one-time codes, which an export must never hand out.
     "otp_totp.TOTPDevice.user": "geheime sleutel van de tweestapsverificatie (niet uit te geven)",
     "otp_static.StaticDevice.user": "noodcodes van de tweestapsverificatie (niet uit te geven)",
@@ -289,7 +299,14 @@ def inzage(persoon: Persoon) -> dict[str, Any]:
 
 def _account_inzage(account: User | None) -> dict[str, Any]:
     if account is None:
-        return {"account": None, "rollen": [], "accountwijzigingen": [], "mailberichten": [], "api_tokens": []}
+        leeg: dict[str, Any] = {
+            "account": None,
+            "rollen": [],
+            "accountwijzigingen": [],
+            "mailberichten": [],
+            "api_tokens": [],
+        }
+        return {**leeg, **{deel.sleutel: [] for deel in extensions.account_inzage}}
     rollen = Rol.objects.filter(user=account).select_related("werkplaats", "organisatie")
     wijzigingen = Accountwijziging.objects.filter(account=account).select_related("werkplaats", "organisatie", "door")
     mails = Mailbericht.objects.filter(ontvanger=account).order_by("aangemaakt_op")
@@ -324,6 +341,7 @@ def _account_inzage(account: User | None) -> dict[str, Any]:
             }
             for t in tokens
         ],
+        **{deel.sleutel: deel.rijen(account) for deel in extensions.account_inzage},
     }
 
 
@@ -552,7 +570,7 @@ SECTIES = [
 def inzage_secties(gegevens: dict[str, Any]) -> list[dict[str, Any]]:
     """The export's lists as tables for the page: a title, the column names and the rows."""
     secties = []
-    for sleutel, titel in SECTIES:
+    for sleutel, titel in [*SECTIES, *((deel.sleutel, deel.titel) for deel in extensions.account_inzage)]:
         rijen = gegevens.get(sleutel) or []
         kolommen = list(rijen[0]) if rijen else []
         secties.append(

@@ -68,6 +68,7 @@ BEWERKINGEN = [
     Bewerking("scholing:bijeenkomst_update", eerste("scholing.Bijeenkomst")),
     Bewerking("scholing:implementatieleider_update", eerste("scholing.Implementatieleider")),
     Bewerking("quickscan:actie_update", eerste("quickscan.Actie")),
+    Bewerking("quickscan:suggestie_update", eerste("quickscan.Suggestie"), veld="tekst"),
     Bewerking("rapportage:eindrapport_update", eerste("rapportage.Eindrapport", bevroren_op__isnull=True)),
     Bewerking("rapportage:disseminatie_update", eerste("rapportage.Disseminatie")),
     Bewerking("rapportage:programmaonderdeel_update", eerste("rapportage.Programmaonderdeel")),

@@ -78,6 +78,7 @@ def werkplaats_van(user: User) -> Werkplaats | None:
 @mail.opsteller(Mailbericht.Soort.UITNODIGING)
 def _uitnodiging(bericht: Mailbericht) -> mail.Opgesteld:
     user = bericht.ontvanger
+    assert user is not None  # an account's invitation always has its account
     rollen = [
         f"{rol.get_soort_display()} – {rol.werkplaats or rol.organisatie}"
         for rol in user.rollen.select_related("werkplaats", "organisatie")
@@ -98,6 +99,7 @@ def _uitnodiging(bericht: Mailbericht) -> mail.Opgesteld:
 @mail.opsteller(Mailbericht.Soort.WACHTWOORD)
 def _wachtwoord(bericht: Mailbericht) -> mail.Opgesteld:
     user = bericht.ontvanger
+    assert user is not None  # a password reset always has its account
     return mail.Opgesteld(
         onderwerp=_("een nieuw wachtwoord kiezen"),
         sjabloon="mail/wachtwoord",

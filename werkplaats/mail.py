@@ -69,19 +69,25 @@ def link(pad: str) -> str:
 def mail_klaarzetten(
     *,
     soort: str,
-    ontvanger: User,
+    ontvanger: User | None,
     sleutel: str,
+    adres: str = "",
     werkplaats: Werkplaats | None = None,
     organisatie: Organisatie | None = None,
     ronde_id: int | None = None,
     peildatum: datetime.date | None = None,
 ) -> Mailbericht | None:
-    """Record a mail and send it once the surrounding transaction commits; None when the key was there already."""
+    """Record a mail and send it once the surrounding transaction commits; None when the key was there already.
+
+    A mail goes to an account (`ontvanger`, at its address) or, for someone without one (a team member invited to
+    score a quickscan round), to `adres` alone."""
+    if ontvanger is None and not adres:
+        raise TypeError("a mail goes to an account or to an address")
     bericht = Mailbericht(
         sleutel=sleutel[:200],
         soort=soort,
         ontvanger=ontvanger,
-        adres=ontvanger.email,
+        adres=adres or (ontvanger.email if ontvanger else ""),
         werkplaats=werkplaats or (organisatie.werkplaats if organisatie else None),
         organisatie=organisatie,
         ronde_id=ronde_id,

@@ -353,6 +353,7 @@ class Mailbericht(models.Model):
         QUICKSCAN_CONCEPT = "quickscan_concept", _("quickscan: concept blijft liggen")
         OVERZICHT = "overzicht", _("wekelijks overzicht")
         EINDRAPPORT_KLAAR = "eindrapport_klaar", _("eindrapport: PDF klaar")
+        QUICKSCAN_TEAM = "quickscan_team", _("quickscan: uitnodiging om mee te scoren")
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", _("in de wachtrij")
@@ -362,8 +363,14 @@ class Mailbericht(models.Model):
 
     sleutel = models.CharField(_("kenmerk"), max_length=200, unique=True)
     soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    # Empty for a team member invited by address only (quickscan team scoring): they need no account.
     ontvanger = models.ForeignKey(
-        User, on_delete=models.PROTECT, related_name="mailberichten", verbose_name=_("ontvanger")
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mailberichten",
+        verbose_name=_("ontvanger"),
     )
     adres = models.EmailField(_("e-mailadres"))
     werkplaats = models.ForeignKey(

@@ -40,3 +40,29 @@ document.querySelectorAll("[data-afdrukken]").forEach((knop) => {
   bijwerken();
   window.addEventListener("resize", bijwerken);
 })();
+
+// The quickscan entry form: beside an element's score, whether it reaches the previous round's target. The page
+// carries the status for every choice (`data-status-<score>`, `data-status-leeg`), worked out on the server by the one
+// rule (quickscan/doelen.py::doel_status); here the status of the chosen score is only shown.
+document.querySelectorAll("[data-doel]").forEach((doel) => {
+  const status = doel.querySelector("[data-doel-status]");
+  doel.closest("fieldset")?.querySelectorAll('input[type="radio"]').forEach((radio) => {
+    radio.addEventListener("change", () => {
+      status.textContent = doel.getAttribute(`data-status-${radio.value || "leeg"}`) ?? status.textContent;
+    });
+  });
+});
+
+// The action form: "Overnemen" of a suggestion fills in its element and text, still to be adapted, without leaving the
+// page (without JavaScript the link opens the form with them filled in).
+document.querySelectorAll("[data-overnemen]").forEach((link) => {
+  link.addEventListener("click", (event) => {
+    const omschrijving = document.getElementById("id_omschrijving");
+    const element = document.getElementById("id_element");
+    if (!omschrijving || !element) return;
+    event.preventDefault();
+    element.value = link.dataset.element;
+    omschrijving.value = link.dataset.tekst;
+    omschrijving.focus();
+  });
+});

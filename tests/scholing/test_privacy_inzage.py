@@ -42,7 +42,7 @@ def _persoonsmodellen() -> dict[str, list[str]]:
 
 
 def test_elk_model_met_een_persoon_staat_in_de_inzage():
-    ontbreekt = set(_persoonsmodellen()) - set(privacy.INZAGE_MODELLEN)
+    ontbreekt = set(_persoonsmodellen()) - set(privacy.inzage_modellen())
     assert ontbreekt == set(), (
         f"Deze modellen verwijzen naar een persoon of account maar staan niet in de inzage: {sorted(ontbreekt)}. "
         "Neem ze op in scholing/privacy.py (INZAGE_MODELLEN en inzage()), of zet het veld in NIET_IN_INZAGE."
@@ -102,3 +102,26 @@ def test_inzage_als_pdf_van_de_server(client, opzet):  # noqa: F811
     # The page links to it.
     pagina = client.get(reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk})).content.decode()
     assert url in pagina
+
+
+def test_inzage_bevat_de_teamscores_van_het_account(client, opzet):  # noqa: F811
+    """What the quickscan keeps about an account (its individual team scores, registered through
+    `extensions.account_inzage`) is in the export, on the page too; another member's score is not."""
+    from quickscan.models import Element, Teamlid, Teamscore, Teamscoring
+
+    ronde = opzet.world.concept_a
+    teamscoring = Teamscoring.objects.create(ronde=ronde, deadline=ronde.datum, anoniem=False)
+    missie = Element.objects.get(instrument=ronde.instrument, code="missie")
+    eigen = Teamlid.objects.create(teamscoring=teamscoring, user=opzet.xaviera.account, naam="Xaviera")
+    Teamscore.objects.create(teamlid=eigen, element=missie, score=4, toelichting="Missie staat in het jaarplan")
+    ander = Teamlid.objects.create(teamscoring=teamscoring, email="ander@example.nl", naam="Ander")
+    Teamscore.objects.create(teamlid=ander, element=missie, score=1, toelichting="Niet van Xaviera")
+
+    rijen = privacy.inzage(opzet.xaviera)["teamscores"]
+    assert [(r["element"], r["score"], r["toelichting"]) for r in rijen] == [
+        ("Missie", 4, "Missie staat in het jaarplan")
+    ]
+    client.force_login(opzet.world.coordinator)
+    pagina = client.get(reverse("scholing:persoon_inzage", kwargs={"pk": opzet.xaviera.pk})).content.decode()
+    assert "Teamscores in quickscanrondes" in pagina and "Missie staat in het jaarplan" in pagina
+    assert "Niet van Xaviera" not in pagina

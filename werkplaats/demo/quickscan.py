@@ -13,9 +13,10 @@ import datetime
 from django.db import transaction
 
 from quickscan import services
+from quickscan import team as teamscoring
 from quickscan.models import Actie, Element, QuickscanInstelling, Ronde
 from trajecten.models import Traject
-from werkplaats.models import Afdeling, Organisatie, Werkplaats
+from werkplaats.models import Afdeling, Organisatie, User, Werkplaats
 
 CODES = [
     "missie",
@@ -101,6 +102,21 @@ RONDES = [
     ("NOVO", None, datetime.date(2014, 7, 1), "Demo Stafmedewerker", "Stafmedewerker", [3, 2, 2, 2, 3, 2, 3, 2]),
 ]
 
+# The second HOA round was discussed in the team meeting (issue 16): four team members and the leader scored first;
+# the round's scores (HOA_2) are the consensus. Illustrative, like every demo score. (score, note) or a score.
+TEAMRONDE = datetime.date(2014, 10, 7)
+GESCOORD_OP = datetime.date(2014, 10, 1)
+TEAMLEDEN = [
+    ("Fatima", [3, (4, "We noemen eigen kracht in elk gesprek."), 3, 2, 3, 3, 4, (3, "Meer tijd voor casuïstiek.")]),
+    (
+        "Jeroen",
+        [2, 3, (3, "Het beleidsplan is nu vastgesteld."), 3, 3, (2, "Het verslagformulier is nog nieuw."), 4, 2],
+    ),
+    ("Linda", [3, 3, 4, (3, "Werkproces staat op papier; nog niet iedereen werkt ermee."), None, 3, 5, 3]),
+    ("Sander", [None, None, 3, 3, 4, 3, (4, "Goede lijnen met de wijkteams."), None]),
+]
+LEIDER_SCORES = [3, 3, 3, 3, 3, 3, 4, 3]
+
 # Late in the trajectory 2014-2015, so that on PEILDATUM the planning shows every status: Timpaan on schedule,
 # Tinten due, Het Oude Ambt and MEE overdue, Lentis without a round. Every round lies in the trajectory's period:
 # after its end (on any real date since) no organisation is due or overdue (quickscan.selectors.cadans).
@@ -140,7 +156,10 @@ def laden() -> None:
     for organisatie_naam, team, datum, naam, functie, scores in rondes:
         organisatie = Organisatie.objects.get(werkplaats=werkplaats, naam=organisatie_naam)
         afdeling = Afdeling.objects.get(organisatie=organisatie, naam=team) if team else None
-        ronde = _ronde(organisatie, afdeling, datum, naam, functie, scores, traject)
+        met_team = (organisatie_naam, datum) == ("Het Oude Ambt", TEAMRONDE)
+        ronde = _ronde(organisatie, afdeling, datum, naam, functie, scores, traject, afronden=not met_team)
+        if met_team:
+            _teambespreking(ronde)
         if organisatie_naam == "Het Oude Ambt":
             hoa_rondes.append(ronde)
     eerste = hoa_rondes[0]
@@ -158,7 +177,7 @@ def laden() -> None:
         )
 
 
-def _ronde(organisatie, afdeling, datum, naam, functie, scores, traject) -> Ronde:
+def _ronde(organisatie, afdeling, datum, naam, functie, scores, traject, *, afronden: bool = True) -> Ronde:
     instrument = services.standaard_instrument()
     elementen = {e.code: e.pk for e in instrument.elementen.all()}
     gegevens = {
@@ -182,5 +201,32 @@ def _ronde(organisatie, afdeling, datum, naam, functie, scores, traject) -> Rond
         invoer={
             elementen[code]: services.ElementInvoer(score=score) for code, score in zip(CODES, scores, strict=True)
         },
-        afronden=True,
+        afronden=afronden,
     )
+
+
+def _teambespreking(ronde: Ronde) -> None:
+    """The second HOA round as a team meeting: the team scored first (with names, for the leader), the round's scores
+    are the consensus (HOA_2), and it is submitted after the meeting."""
+    scoring = teamscoring.teamscoring_opslaan(
+        ronde=ronde, deadline=TEAMRONDE - datetime.timedelta(days=1), anoniem=False
+    )
+    elementen = {e.code: e.pk for e in ronde.instrument.elementen.all()}
+    leider = User.objects.filter(username="leider.hoa").first()
+    leden = [
+        teamscoring.teamlid_uitnodigen(
+            teamscoring=scoring, naam=naam, email=f"{naam.lower()}@example.org", mailen=False, vandaag=GESCOORD_OP
+        )
+        for naam, _scores in TEAMLEDEN
+    ]
+    if leider is not None:
+        leden.append(
+            teamscoring.teamlid_uitnodigen(teamscoring=scoring, user=leider, mailen=False, vandaag=GESCOORD_OP)
+        )
+    for lid, (_naam, scores) in zip(leden, [*TEAMLEDEN, ("", LEIDER_SCORES)], strict=False):
+        invoer = {
+            elementen[code]: teamscoring.TeamInvoer(*(waarde if isinstance(waarde, tuple) else (waarde, "")))
+            for code, waarde in zip(CODES, scores, strict=True)
+        }
+        teamscoring.teamscores_opslaan(teamlid=lid, invoer=invoer, vandaag=GESCOORD_OP)
+    services.ronde_afronden(ronde=ronde)
