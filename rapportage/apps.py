@@ -12,3 +12,4 @@ class RapportageConfig(AppConfig):
         from . import panels, tasks  # noqa: F401  (tasks registers the end report's mail with werkplaats.mail)
 
         extensions.traject_panels.register(panels.traject_panel)
+        extensions.organisatie_panels.register(panels.organisatie_panel)

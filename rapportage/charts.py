@@ -9,7 +9,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from matplotlib.figure import Figure
 
 from werkplaats.lib.datums import maand_jaar, maanden_erbij, maanden_tussen
 from werkplaats.lib.grafieken import PALET, gecached, leeg_svg, naar_svg, stijl
@@ -33,6 +32,8 @@ def verloop_svg(rijen: Sequence[tuple[datetime.date, int, int, int]]) -> str:
     titel = _("Verloop van deelnemers, buddy's en implementatieleiders")
     if not rijen:
         return leeg_svg(_("Nog geen gegevens"), titel)
+    from matplotlib.figure import Figure  # imported where a chart is drawn, not when a process starts
+
     with stijl():
         fig = Figure(figsize=(7.5, 5.4), layout="constrained")
         axes = fig.subplots(3, 1, sharex=True)
@@ -66,6 +67,8 @@ def fasen_svg(fasen: Sequence[Mapping[str, Any]]) -> str:
     einden = [datetime.date.fromisoformat(f["eind"]) for f in fasen]
     begin = min(starts)
     laatste = max(maanden_tussen(begin, e) for e in einden) + 1
+    from matplotlib.figure import Figure  # imported where a chart is drawn, not when a process starts
+
     with stijl():
         labels = [_fase_label(f) for f in fasen]
         regels = sum(label.count("\n") + 1 for label in labels)

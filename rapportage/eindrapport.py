@@ -16,124 +16,142 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyphen
+from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from quickscan import charts as quickscan_charts
+from quickscan import doelen as quickscan_doelen
 from quickscan import selectors as quickscan_selectors
 from quickscan.models import Ronde
 from scholing.models import Bijeenkomst
 from scholing.selectors import TrajectCijfers, traject_cijfers
 from trajecten.models import Deelname, Methode, Traject
+from werkplaats.landelijk import minimum_organisaties
+from werkplaats.lib import grafieken_tegelijk
 from werkplaats.lib.datums import datum_lang, maand_jaar, maanden_erbij, maanden_tussen, maandperiode
 from werkplaats.models import Organisatie
 
 from . import bijlagen, charts, markup
 from .models import Achterpagina, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing
 
-# The report is a Dutch document: its dates and labels are Dutch whatever the request's language.
+# The report's own language (`Eindrapport.taal`, Dutch unless chosen otherwise): its fixed texts, headings, chart
+# labels and dates are in that language whatever the request's; the narrative the lectoraat writes stays as written.
 TAAL = "nl"
 
 # The sections with editable narrative, in the order of the report, with their default text.
 SECTIES = [
-    ("voorwoord", "Voorwoord"),
-    ("werkplaats", "1.1 De werkplaats"),
-    ("implementatie", "1.2 Implementatie"),
-    ("doel", "1.3 Doel, activiteiten en beoogde resultaten (inleiding)"),
-    ("beoogd_borging", "1.3.3 en 4.1 6. Borging: beoogd"),
-    ("beoogd_onderwijs", "1.3.3 en 4.1 7. Initieel onderwijs: beoogd"),
-    ("beoogd_beschrijving", "1.3.3 en 4.1 8. Beschrijving: beoogd"),
-    ("beoogd_disseminatie", "1.3.3 en 4.1 9. Disseminatie: beoogd"),
-    ("aanpak", "2 De aanpak van het implementatietraject"),
-    ("projectorganisatie", "2.1 Projectorganisatie"),
-    ("werkwijze_inleiding", "2.2 Aanpak: motto en keuze van de methoden"),
-    ("werkwijze", "2.2 Aanpak: voorwaarde en werkwijze"),
-    ("methoden_doel", "2.3 Doel van de methoden"),
-    ("proces", "3 Het implementatieproces"),
-    ("scholing", "4.1 1. Scholing"),
-    ("buddies", "4.1 2. Buddy's"),
-    ("implementatieleiders", "4.1 3. Implementatieleiders"),
-    ("implementatieleiders_ervaringen", "4.1 3. Implementatieleiders: ervaringen"),
-    ("vrijwilligers", "4.1 4. Vrijwilligers"),
-    ("ambtenaren", "4.1 5. Ambtenaren/managers"),
-    ("borging", "4.1 6. Borging"),
-    ("borging_vervolg", "4.1 6. Borging: belemmeringen en vervolg"),
-    ("onderwijs", "4.1 7. Initieel onderwijs"),
-    ("beschrijving", "4.1 8. Beschrijving implementatietraject"),
-    ("disseminatie", "4.1 9. Disseminatie"),
-    ("presentaties_slot", "Bijlage 2: slot"),
-    ("achterpagina", "Achterpagina"),
+    ("voorwoord", gettext_lazy("Voorwoord")),
+    ("werkplaats", gettext_lazy("1.1 De werkplaats")),
+    ("implementatie", gettext_lazy("1.2 Implementatie")),
+    ("doel", gettext_lazy("1.3 Doel, activiteiten en beoogde resultaten (inleiding)")),
+    ("beoogd_borging", gettext_lazy("1.3.3 en 4.1 6. Borging: beoogd")),
+    ("beoogd_onderwijs", gettext_lazy("1.3.3 en 4.1 7. Initieel onderwijs: beoogd")),
+    ("beoogd_beschrijving", gettext_lazy("1.3.3 en 4.1 8. Beschrijving: beoogd")),
+    ("beoogd_disseminatie", gettext_lazy("1.3.3 en 4.1 9. Disseminatie: beoogd")),
+    ("aanpak", gettext_lazy("2 De aanpak van het implementatietraject")),
+    ("projectorganisatie", gettext_lazy("2.1 Projectorganisatie")),
+    ("werkwijze_inleiding", gettext_lazy("2.2 Aanpak: motto en keuze van de methoden")),
+    ("werkwijze", gettext_lazy("2.2 Aanpak: voorwaarde en werkwijze")),
+    ("methoden_doel", gettext_lazy("2.3 Doel van de methoden")),
+    ("proces", gettext_lazy("3 Het implementatieproces")),
+    ("scholing", gettext_lazy("4.1 1. Scholing")),
+    ("buddies", gettext_lazy("4.1 2. Buddy's")),
+    ("implementatieleiders", gettext_lazy("4.1 3. Implementatieleiders")),
+    ("implementatieleiders_ervaringen", gettext_lazy("4.1 3. Implementatieleiders: ervaringen")),
+    ("vrijwilligers", gettext_lazy("4.1 4. Vrijwilligers")),
+    ("ambtenaren", gettext_lazy("4.1 5. Ambtenaren/managers")),
+    ("borging", gettext_lazy("4.1 6. Borging")),
+    ("borging_vervolg", gettext_lazy("4.1 6. Borging: belemmeringen en vervolg")),
+    ("onderwijs", gettext_lazy("4.1 7. Initieel onderwijs")),
+    ("beschrijving", gettext_lazy("4.1 8. Beschrijving implementatietraject")),
+    ("disseminatie", gettext_lazy("4.1 9. Disseminatie")),
+    ("presentaties_slot", gettext_lazy("Bijlage 2: slot")),
+    ("achterpagina", gettext_lazy("Achterpagina")),
 ]
 
 STANDAARDTEKSTEN = {
-    "voorwoord": (
+    "voorwoord": gettext_lazy(
         "Voor u ligt het eindrapport van het project van de {{ werkplaats }}. Het eindrapport omvat de periode "
         "{{ periode_lang }}. Het bevat bijdragen van de betrokken medewerkers over de resultaten van het "
         "implementatietraject.\n\nDank gaat uit naar de participerende instellingen en gemeenten voor hun "
         "betrokkenheid en inzet:"
     ),
     "werkplaats": "{{ werkplaats_omschrijving }}",
-    "implementatie": (
+    "implementatie": gettext_lazy(
         "Implementatie is het systematisch en planmatig invoeren van bestaande kennis met als doel deze een "
         "structurele plaats te geven in het beroepsmatig handelen en/of het functioneren van een organisatie."
     ),
-    "doel": "Het projectplan beschrijft het doel, de activiteiten en de beoogde resultaten van het traject.",
-    "beoogd_borging": (
+    "doel": gettext_lazy(
+        "Het projectplan beschrijft het doel, de activiteiten en de beoogde resultaten van het traject."
+    ),
+    "beoogd_borging": gettext_lazy(
         "De organisaties gaan daadwerkelijk aan de slag met de implementatie van de methoden in hun "
         "organisatorisch handelen; het implementatie- en borgingsproces hoeft aan het eind nog niet af te zijn."
     ),
-    "beoogd_onderwijs": (
+    "beoogd_onderwijs": gettext_lazy(
         "Bijdragen aan het initiële onderwijs in de vorm van colleges, workshops en opleidingsmodulen, zodat het "
         "curriculum aansluit bij de vraag uit het werkveld."
     ),
-    "beoogd_beschrijving": (
+    "beoogd_beschrijving": gettext_lazy(
         "Een beschrijving van de implementatietrajecten, met aandacht voor de methode van implementatie."
     ),
-    "beoogd_disseminatie": "Disseminatie van de uitkomsten via diverse kanalen.",
-    "aanpak": (
+    "beoogd_disseminatie": gettext_lazy("Disseminatie van de uitkomsten via diverse kanalen."),
+    "aanpak": gettext_lazy(
         "De implementatie is opgehangen aan een beperkt aantal methoden die een centrale plaats innemen in de "
         "beoogde nieuwe werkwijzen. De deelnemende professionals werkten rond de methode samen met twee "
         "collega's, buddy's, aan wie zij het geleerde doorgaven, zodat een inktvlekproces zou ontstaan."
     ),
-    "projectorganisatie": (
+    "projectorganisatie": gettext_lazy(
         "Rond de methoden zijn scholingsgroepen van professionals van de deelnemende instellingen en gemeenten "
         "gevormd. Daarnaast was er een groep implementatieleiders, die de voortgang bewaakte."
     ),
-    "werkwijze_inleiding": "Aan de geïnteresseerde organisaties zijn deze methoden voorgelegd:",
+    "werkwijze_inleiding": gettext_lazy("Aan de geïnteresseerde organisaties zijn deze methoden voorgelegd:"),
     "werkwijze": "",
     "methoden_doel": "",
-    "proces": (
+    "proces": gettext_lazy(
         "Het implementatieproces liep van {{ start_maand }} tot en met {{ einde_maand }}, in {{ fasen_aantal }} fasen."
     ),
-    "scholing": "In totaal zijn **{{ geschoold_totaal }}** in één of meer methoden geschoold.",
-    "buddies": (
+    "scholing": gettext_lazy("In totaal zijn **{{ geschoold_totaal }}** in één of meer methoden geschoold."),
+    "buddies": gettext_lazy(
         "De deelnemers aan de scholing hadden minimaal twee buddy's in hun organisatie. Sommige deelnemers "
         "namen hun gehele team als buddy mee. In totaal zijn **{{ buddies_totaal }}** collega's als buddy in "
         "wisselende omvang meegenomen in het scholingstraject."
     ),
-    "implementatieleiders": (
+    "implementatieleiders": gettext_lazy(
         "Deze groep telde oorspronkelijk {{ leiders_totaal }} deelnemers van {{ leiders_organisaties }} "
         "verschillende organisaties. Het aantal deelnemers is in de loop van het traject afgenomen, van "
         "{{ leiders_totaal }} tot {{ leiders_actief }} actieve deelnemers. Redenen:"
     ),
     "implementatieleiders_ervaringen": "",
-    "vrijwilligers": "Bij de trainingsmodules zijn {{ vrijwilligers_tekst }} vrijwilligers betrokken geweest.",
-    "ambtenaren": "In totaal zijn er {{ ambtenaren_totaal }} ambtenaren geschoold in de betreffende onderwijsmodules.",
-    "borging": "We zien wisselende resultaten.",
+    "vrijwilligers": gettext_lazy(
+        "Bij de trainingsmodules zijn {{ vrijwilligers_tekst }} vrijwilligers betrokken geweest."
+    ),
+    "ambtenaren": gettext_lazy(
+        "In totaal zijn er {{ ambtenaren_totaal }} ambtenaren geschoold in de betreffende onderwijsmodules."
+    ),
+    "borging": gettext_lazy("We zien wisselende resultaten."),
     "borging_vervolg": "",
-    "onderwijs": "De methoden hebben een plaats gekregen in het initieel onderwijs:",
-    "beschrijving": "De drie implementatietrajecten zijn beschreven in:",
-    "disseminatie": "De resultaten zijn via diverse kanalen verspreid:",
+    "onderwijs": gettext_lazy("De methoden hebben een plaats gekregen in het initieel onderwijs:"),
+    "beschrijving": gettext_lazy("De drie implementatietrajecten zijn beschreven in:"),
+    "disseminatie": gettext_lazy("De resultaten zijn via diverse kanalen verspreid:"),
     "presentaties_slot": "",
-    "achterpagina": "{{ werkplaats }}  \n{{ hogeschool }}, lectoraat {{ lectoraat }}",
+    "achterpagina": gettext_lazy("{{ werkplaats }}  \n{{ hogeschool }}, lectoraat {{ lectoraat }}"),
 }
 
 # Borging states whose organisations the report does not name unless asked (the seed keeps them anonymous).
 ANONIEM = ("belemmerd", "gestopt")
-GETALWOORDEN = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
+GETALWOORDEN = {
+    1: gettext_lazy("één"),
+    2: gettext_lazy("twee"),
+    3: gettext_lazy("drie"),
+    4: gettext_lazy("vier"),
+    5: gettext_lazy("vijf"),
+    6: gettext_lazy("zes"),
+}
 
 # Figures that a report may print with other wording than the computed value (with a note), with their names as the
 # override form and the report's page show them.
@@ -214,10 +232,12 @@ def _methode_code(methode: Methode) -> str:
     return slugify(methode.korte_naam).replace("-", "_")
 
 
-def _figuren(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date) -> dict[str, object]:
-    """The report's figures: the values its {{ placeholders }} and overrides name (dates in Dutch)."""
-    with translation.override(TAAL):
-        return _figuren_nl(traject, cijfers, peildatum)
+def _figuren(
+    traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date, taal: str = TAAL
+) -> dict[str, object]:
+    """The report's figures: the values its {{ placeholders }} and overrides name (dates in the report's language)."""
+    with translation.override(taal):
+        return _figuren_in_taal(traject, cijfers, peildatum)
 
 
 def leidersoverleg(dagen: list[datetime.date]) -> str:
@@ -227,11 +247,11 @@ def leidersoverleg(dagen: list[datetime.date]) -> str:
     tussen = sorted(max(1, maanden_tussen(a, b)) for a, b in itertools.pairwise(dagen))
     maanden = tussen[len(tussen) // 2]
     if maanden == 1:
-        return "elke maand"
-    return f"eens in de {GETALWOORDEN.get(maanden, str(maanden))} maanden"
+        return gettext("elke maand")
+    return gettext("eens in de %(aantal)s maanden") % {"aantal": GETALWOORDEN.get(maanden, str(maanden))}
 
 
-def _figuren_nl(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date) -> dict[str, object]:
+def _figuren_in_taal(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.date) -> dict[str, object]:
     leidersdagen = sorted(
         Bijeenkomst.objects.filter(
             traject=traject, soort=Bijeenkomst.Soort.IMPLEMENTATIELEIDERS, datum__lte=peildatum
@@ -261,7 +281,7 @@ def _figuren_nl(traject: Traject, cijfers: TrajectCijfers, peildatum: datetime.d
         "leiders_bijeenkomsten": len(leidersdagen),
         "leiders_overleg": leidersoverleg(leidersdagen),
         "vrijwilligers": cijfers.vrijwilligers,
-        "vrijwilligers_tekst": str(cijfers.vrijwilligers) if cijfers.vrijwilligers else "geen",
+        "vrijwilligers_tekst": str(cijfers.vrijwilligers) if cijfers.vrijwilligers else pgettext("aantal", "geen"),
         "ambtenaren_totaal": cijfers.ambtenaren_totaal,
         "streef_professionals": cijfers.streefwaarden.get("professionals"),
         "streef_buddies_per_deelnemer": cijfers.streefwaarden.get("buddies_per_deelnemer"),
@@ -284,21 +304,27 @@ def figuren(rapport: Eindrapport) -> tuple[dict[str, object], dict[str, object]]
     if rapport.bevroren_gegevens:
         berekend = dict(rapport.bevroren_gegevens["figuren"])
     else:
-        berekend = _figuren(rapport.traject, traject_cijfers(rapport.traject, rapport.peildatum), rapport.peildatum)
+        cijfers = traject_cijfers(rapport.traject, rapport.peildatum)
+        berekend = _figuren(rapport.traject, cijfers, rapport.peildatum, rapport.taal)
     gedrukt = dict(berekend)
     if rapport.pk is not None:
         gedrukt.update({c.sleutel: c.waarde for c in rapport.correcties.all()})
     return berekend, gedrukt
 
 
-def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
-    """Everything of the report that comes from the records (the part a freeze stores)."""
-    with translation.override(TAAL):
+def berekenen(
+    traject: Traject, peildatum: datetime.date, taal: str = TAAL, *, vergelijking: bool = False
+) -> dict[str, Any]:
+    """Everything of the report that comes from the records (the part a freeze stores), in the report's language.
+
+    `vergelijking` (`Eindrapport.vergelijking_in_bijlage`): the quickscan annex sets each organisation against its
+    peers (`_vergelijkingen`)."""
+    with translation.override(taal):
         cijfers = traject_cijfers(traject, peildatum)
         deelnames = list(
             Deelname.objects.filter(traject=traject, vanaf__lte=peildatum).select_related("organisatie").order_by("pk")
         )
-        figuren = _figuren(traject, cijfers, peildatum)
+        figuren = _figuren(traject, cijfers, peildatum, taal)
         methoden = []
         for m in cijfers.methoden:
             methoden.append(
@@ -371,7 +397,7 @@ def berekenen(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
                 for d in cijfers.doelen
             ],
             "bijlagen": _bijlagen(traject),
-            "quickscans": _quickscans(traject, peildatum),
+            "quickscans": _quickscans(traject, peildatum, vergelijking=vergelijking),
         }
 
 
@@ -381,8 +407,8 @@ def _tekst(waarde: str) -> str:
 
 
 def _redactie(waarde: str) -> str:
-    """Editors without a typed "(red.)": the reference adds it once."""
-    return re.sub(r"\s*\(red\.\)\s*$", "", waarde.strip())
+    """Editors without a typed "(red.)" (or "(ed.)", "(eds.)"): the reference adds it once, in the report's language."""
+    return re.sub(r"\s*\((?:red|eds?)\.\)\s*$", "", waarde.strip())
 
 
 def _item(d: Disseminatie) -> dict[str, Any]:
@@ -461,20 +487,20 @@ def _kanalen(items: list[dict[str, Any]], modules: list[Onderwijsmodule], trajec
 
     for item in items:
         if item["code"] == Disseminatie.Soort.WEBSITE:
-            kanaal(f"Website {item['titel']}")
+            kanaal(gettext("Website %(titel)s") % {"titel": item["titel"]})
         elif item["code"] == Disseminatie.Soort.WMO_ATELIER:
-            kanaal(f"Wmo-atelier: {item['titel']}", item["bijlage"])
+            kanaal(gettext("Wmo-atelier: %(titel)s") % {"titel": item["titel"]}, item["bijlage"])
     if modules:
         namen = ", ".join(m.naam for m in modules if m.methode_id)
-        kanaal(f"Ontwikkelde onderwijsmodulen ({namen}), opgenomen in de curricula")
+        kanaal(gettext("Ontwikkelde onderwijsmodulen (%(namen)s), opgenomen in de curricula") % {"namen": namen})
     for item in items:
         if not item["bijlage"] and item["code"] not in (Disseminatie.Soort.WEBSITE, Disseminatie.Soort.WMO_ATELIER):
             kanaal(item["titel"])
     namen = {
-        Disseminatie.Bijlage.PUBLICATIES: "Publicaties",
-        Disseminatie.Bijlage.PRESENTATIES: "Presentaties",
-        Disseminatie.Bijlage.POSTER: "Poster",
-        Disseminatie.Bijlage.NIEUWSBRIEF: "Nieuwsbrief",
+        Disseminatie.Bijlage.PUBLICATIES: gettext("Publicaties"),
+        Disseminatie.Bijlage.PRESENTATIES: gettext("Presentaties"),
+        Disseminatie.Bijlage.POSTER: gettext("Poster"),
+        Disseminatie.Bijlage.NIEUWSBRIEF: gettext("Nieuwsbrief"),
     }
     for bijlage, naam in namen.items():
         if any(i["bijlage"] == bijlage for i in items):
@@ -484,7 +510,10 @@ def _kanalen(items: list[dict[str, Any]], modules: list[Onderwijsmodule], trajec
         key=lambda i: i["datum_iso"],
     )
     if conferenties and conferenties[-1]["datum_iso"] >= _iso(maanden_erbij(traject.einddatum, -3)):
-        kanaal(f"Afsluitende conferentie op {conferenties[-1]['datum']}", conferenties[-1]["bijlage"])
+        kanaal(
+            gettext("Afsluitende conferentie op %(datum)s") % {"datum": conferenties[-1]["datum"]},
+            conferenties[-1]["bijlage"],
+        )
     return kanalen
 
 
@@ -533,8 +562,9 @@ def _bijlagen(traject: Traject) -> dict[str, Any]:
     }
 
 
-def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
-    """The quickscan annex: per organisation the progress chart of its last two rounds, and the heatmap."""
+def _quickscans(traject: Traject, peildatum: datetime.date, *, vergelijking: bool = False) -> dict[str, Any]:
+    """The quickscan annex: per organisation the progress chart of its last two rounds, and the heatmap; with
+    `vergelijking`, under each organisation's last chart its position against its peers (`_vergelijkingen`)."""
     rondes = quickscan_selectors.rondes_met_scores(
         Ronde.objects.afgerond()
         .filter(organisatie__deelnames__traject=traject, datum__lte=peildatum)
@@ -551,8 +581,10 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
         nummers = {r.pk: i for i, r in enumerate(reeks, start=1)}
         scores_eerste = quickscan_selectors.scores_per_code(eerste)
         scores_tweede = quickscan_selectors.scores_per_code(tweede) if tweede else {}
+        # The targets the later round set for the next one (issue 16): in the chart and as a column of its table.
+        doelen = quickscan_doelen.doelen_per_code(tweede or eerste)
         if eerste.instrument_id not in namen:
-            namen[eerste.instrument_id] = {e.code: e.naam for e in eerste.instrument.elementen.all()}
+            namen[eerste.instrument_id] = {e.code: e.naam_in_taal for e in eerste.instrument.elementen.all()}
         svg = quickscan_charts.voortgang_svg(
             elementen,
             quickscan_selectors.chart_ronde(eerste, nummers[eerste.pk]),
@@ -563,6 +595,7 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
                 "functie": (tweede or eerste).functie,
             },
             norm=eerste.instrument.norm,
+            doelen=doelen or None,
         )
         grafieken.append(
             {
@@ -575,9 +608,11 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
                         namen[eerste.instrument_id].get(e.code, e.label),
                         scores_eerste.get(e.code),
                         scores_tweede.get(e.code),
+                        doelen.get(e.code),
                     ]
                     for e in elementen
                 ],
+                "met_doel": bool(doelen),
                 "datums": [
                     datum_lang(eerste.datum),
                     datum_lang(tweede.datum) if tweede else "",
@@ -590,24 +625,81 @@ def _quickscans(traject: Traject, peildatum: datetime.date) -> dict[str, Any]:
     heatmap = ""
     # The heatmap's numbers as a table too (every chart has one: PDF/UA, WCAG 1.1.1).
     heatmap_tabel = {
-        "kolommen": [e.naam for e in kolommen],
+        "kolommen": [e.naam_in_taal for e in kolommen],
         "rijen": [[r.naam, [r.scores.get(e.code) for e in kolommen]] for r in rijen],
     }
     if rijen:
-        labels = {e.code: _afgebroken(e.naam) for e in kolommen}
+        labels = {e.code: _afgebroken(e.naam_in_taal) for e in kolommen}
         heatmap = quickscan_charts.heatmap_svg(
             [quickscan_charts.Element(code=e.code, label=labels[e.code]) for e in kolommen],
             [(r.naam, r.scores) for r in rijen],
             norm=kolommen[0].instrument.norm if kolommen else 3,
         )
-    return {"grafieken": grafieken, "heatmap_svg": heatmap, "heatmap_tabel": heatmap_tabel}
+    if vergelijking:
+        _vergelijkingen(rondes, list(reeksen), grafieken, peildatum)
+    return {
+        "grafieken": grafieken,
+        "heatmap_svg": heatmap,
+        "heatmap_tabel": heatmap_tabel,
+        "met_doel": any(g["met_doel"] for g in grafieken),
+        "vergelijking": vergelijking,
+        "minimum": minimum_organisaties(),
+    }
 
 
-_PYPHEN = pyphen.Pyphen(lang="nl_NL")
+def _vergelijkingen(
+    rondes: list[Ronde],
+    reeksen: list[tuple[int, int | None]],
+    grafieken: list[dict[str, Any]],
+    peildatum: datetime.date,
+) -> None:
+    """Put under each organisation's last chart its latest scores against its peers on the peildatum
+    (`quickscan.selectors.vergelijkingen`: same method, same kind when there are enough of them, across werkplaatsen;
+    no other organisation named, no spread of fewer than the threshold). Two queries, whatever the number of
+    organisations."""
+    laatste: dict[int, Ronde] = {}  # per organisation its latest submitted round with a score, any series
+    for ronde in rondes:
+        if any(score.score is not None for score in ronde.scores.all()):
+            huidig = laatste.get(ronde.organisatie_id)
+            if huidig is None or (ronde.datum, ronde.pk) > (huidig.datum, huidig.pk):
+                laatste[ronde.organisatie_id] = ronde
+    uitkomst = quickscan_selectors.vergelijkingen([(r.organisatie, r) for r in laatste.values()], peildatum)
+    laatste_grafiek = {organisatie_id: index for index, (organisatie_id, _afdeling) in enumerate(reeksen)}
+    for organisatie_id, index in laatste_grafiek.items():
+        v = uitkomst.get(organisatie_id)
+        if v is None:
+            grafieken[index]["vergelijking"] = None
+            continue
+        rijen = [
+            [
+                rij.element.naam_in_taal,
+                rij.score,
+                rij.verdeling.q1 if rij.verdeling else None,
+                rij.verdeling.mediaan if rij.verdeling else None,
+                rij.verdeling.q3 if rij.verdeling else None,
+                rij.positie,
+            ]
+            for rij in v.rijen
+            if rij.score is not None  # an element it did not score has no position
+        ]
+        grafieken[index]["vergelijking"] = {
+            "datum": datum_lang(v.datum),
+            "methoden": v.methoden,
+            "vergelijkbaar": v.vergelijkbaar,
+            "soort": v.soort,
+            "op_soort": v.op_soort,
+            "getoond": any(rij[2] is not None for rij in rijen),
+            "rijen": rijen,
+        }
+
+
+# Hyphenation dictionaries per report language (the chart labels of element names).
+_PYPHEN = {"nl": pyphen.Pyphen(lang="nl_NL"), "en": pyphen.Pyphen(lang="en_GB")}
 
 
 def _afgebroken(naam: str, breedte: int = 12) -> str:
-    """An element name for a chart label: words longer than a label line hyphenated at a Dutch syllable.
+    """An element name for a chart label: words longer than a label line hyphenated at a syllable (of the active
+    language: Dutch, or English in an English report).
 
     "Organisatiecultuur" -> "Organisatie-cultuur", which the chart wraps after the hyphen; the name itself is
     printed whole in the tables.
@@ -617,7 +709,8 @@ def _afgebroken(naam: str, breedte: int = 12) -> str:
         if len(woord) > breedte:
             # The longest left part that fits, with a right part of at least five letters: that tends to be
             # the boundary of a compound ("Uitgangs-punten", not "Uitgangspun-ten").
-            splitsingen = [(len(a), a, b) for a, b in _PYPHEN.iterate(woord) if len(a) < breedte]
+            woordenboek = _PYPHEN.get(translation.get_language() or TAAL, _PYPHEN[TAAL])
+            splitsingen = [(len(a), a, b) for a, b in woordenboek.iterate(woord) if len(a) < breedte]
             goed = [s for s in splitsingen if len(s[2]) >= 5] or splitsingen
             if goed:
                 _lengte, links, rechts = max(goed)
@@ -627,12 +720,31 @@ def _afgebroken(naam: str, breedte: int = 12) -> str:
 
 
 def _grafiekelementen(instrument: Any) -> list[quickscan_charts.Element]:
-    return [quickscan_charts.Element(code=e.code, label=_afgebroken(e.naam)) for e in instrument.elementen.all()]
+    return [
+        quickscan_charts.Element(code=e.code, label=_afgebroken(e.naam_in_taal)) for e in instrument.elementen.all()
+    ]
+
+
+def berekenen_getekend(rapport: Eindrapport) -> dict[str, Any]:
+    """`berekenen` for the report, its missing charts drawn side by side (a large report's one per organisation:
+    werkplaats/lib/grafieken_tegelijk.py)."""
+    return grafieken_tegelijk.tegelijk_getekend(
+        lambda: berekenen(
+            rapport.traject, rapport.peildatum, rapport.taal, vergelijking=rapport.vergelijking_in_bijlage
+        ),
+        werkers=settings.PDF_WERKERS,
+    )
 
 
 def gegevens(rapport: Eindrapport) -> dict[str, Any]:
-    """The whole report object: the stored (frozen) or freshly computed data, overrides and narrative."""
-    data = rapport.bevroren_gegevens or berekenen(rapport.traject, rapport.peildatum)
+    """The whole report object: the stored (frozen) or freshly computed data, overrides and narrative, in the report's
+    language (`meta.taal`, which the preview and the PDF render it in)."""
+    with translation.override(rapport.taal):
+        return _gegevens(rapport)
+
+
+def _gegevens(rapport: Eindrapport) -> dict[str, Any]:
+    data = rapport.bevroren_gegevens or berekenen_getekend(rapport)
     berekend = dict(data["figuren"])
     figuren = dict(berekend)
     correcties = []
@@ -650,7 +762,8 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
         )
     teksten = {t.sectie: t.tekst for t in rapport.teksten.all()} if opgeslagen else {}
     secties = {
-        sleutel: markup.render(teksten.get(sleutel, STANDAARDTEKSTEN[sleutel]), figuren) for sleutel, _titel in SECTIES
+        sleutel: markup.render(teksten.get(sleutel, str(STANDAARDTEKSTEN[sleutel])), figuren)
+        for sleutel, _titel in SECTIES
     }
     anoniem = getattr(rapport, "gestopte_organisaties_anoniem", True)
     borging = [
@@ -680,6 +793,7 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
             "colofon": rapport.colofon,
             "plaats_datum": rapport.plaats_datum,
             "bevroren_op": rapport.bevroren_op.isoformat() if rapport.bevroren_op else None,
+            "taal": rapport.taal,
         },
     }
 
@@ -700,7 +814,14 @@ def achterpagina(werkplaats_id: int) -> dict[str, Any]:
 def _namen(auteurs: list[str]) -> str:
     """'Lies Korevaar en Ferry Wester' from 'Lies Korevaar, projectleider' lines."""
     namen = [regel.split(",")[0].strip() for regel in auteurs]
-    return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
+    return opsomming(namen)
+
+
+def opsomming(namen: list[str]) -> str:
+    """["A", "B", "C"] -> "A, B en C" ("A, B and C" in English), as a sentence lists names."""
+    if len(namen) < 2:
+        return "".join(namen)
+    return gettext("%(eerdere)s en %(laatste)s") % {"eerdere": ", ".join(namen[:-1]), "laatste": namen[-1]}
 
 
 def _zinnen(delen: list[SafeString]) -> str:
@@ -725,7 +846,11 @@ def vermelding(d: Mapping[str, Any], kop: str = "") -> SafeString:
         zinnen.append(format_html("{} ({})", d["auteurs"], d["jaar"]) if d.get("jaar") else escape(d["auteurs"]))
     zinnen.append(format_html("<em>{}</em>", d["titel"]))
     if d.get("boektitel"):
-        redactie = format_html("{} (red.), ", d["redactie"]) if d.get("redactie") else ""
+        redactie = (
+            format_html("{} {}, ", d["redactie"], pgettext("redacteur van een bundel", "(red.)"))
+            if d.get("redactie")
+            else ""
+        )
         zinnen.append(format_html("In: {}<em>{}</em>", redactie, d["boektitel"]))
     waar = [d[veld] for veld in ("evenement", "plaats", "uitgever") if d.get(veld)]
     if d.get("datum"):

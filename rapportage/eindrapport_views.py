@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -127,7 +127,8 @@ class TekstView(LoginRequiredMixin, NietBevrorenMixin, View):
 
     def get(self, request, pk: int, sectie: str):
         regel = self.rapport.teksten.filter(sectie=sectie).first()
-        tekst = regel.tekst if regel is not None else eindrapport.STANDAARDTEKSTEN[sectie]
+        with translation.override(self.rapport.taal):  # the default text in the report's language
+            tekst = regel.tekst if regel is not None else str(eindrapport.STANDAARDTEKSTEN[sectie])
         form = TekstForm(initial={"tekst": tekst, "versie": regel.versie if regel is not None else 0})
         return self.toon(form)
 
@@ -290,7 +291,8 @@ def download_pdf(request, pk: int):
     rapport = _rapport(request, pk)  # not frozen: rendered now from the records
     inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
     response = HttpResponse(inhoud, content_type="application/pdf")
-    naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}.pdf"
+    taal = "" if rapport.taal == Eindrapport.Taal.NEDERLANDS else f"-{rapport.taal}"  # the English edition: "-en"
+    naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}{taal}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
 

@@ -6,7 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Traject
 
-from .models import Achterpagina, Correctie, Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
+from .models import (
+    Achterpagina,
+    Correctie,
+    Disseminatie,
+    Eindrapport,
+    Implementatiefase,
+    Onderwijsmodule,
+    Plaatsing,
+    Programmaonderdeel,
+)
 
 
 class PeildatumForm(forms.Form):
@@ -174,9 +183,11 @@ class EindrapportForm(forms.ModelForm):
         fields = [
             "titel",
             "peildatum",
+            "taal",
             "auteurs",
             "plaats_datum",
             "gestopte_organisaties_anoniem",
+            "vergelijking_in_bijlage",
             "layout",
             "uitgave",
             "druk",
@@ -257,3 +268,18 @@ class AchterpaginaForm(forms.ModelForm):
                     if getattr(self.instance, f"logo_{n}")
                 },
             )
+
+
+class FasecorrectieForm(forms.Form):
+    """A coordinator's implementation phase for an organisation, with the required note."""
+
+    fase = forms.ChoiceField(label=_("Fase"), choices=Implementatiefase.choices, widget=forms.RadioSelect)
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Waarom wijkt de fase af van de afgeleide fase? Wie de organisatie bekijkt, leest dit erbij."),
+        error_messages={"required": _("Licht toe waarom u de fase anders ziet dan de afgeleide fase.")},
+    )
+    # The version of the active override the form was opened with (0: none set); werkplaats.lib.versies.
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)

@@ -11,13 +11,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trajecten.models import Methode, Traject, TrajectGebondenQuerySet
 from werkplaats.lib.datums import datum_kort
 from werkplaats.lib.versies import Versiebeheerd
-from werkplaats.models import Rol, Werkplaats
+from werkplaats.models import Organisatie, OrganisatieGebondenQuerySet, Rol, Werkplaats
 
 from . import bijlagen
 
@@ -377,13 +378,31 @@ class Eindrapport(Versiebeheerd):
     Until it is frozen the figures are computed from the records at `peildatum`; freezing stores them
     (`bevroren_gegevens`) and adds an `Eindrapportversie` with the whole rendered input and the PDF, so the PDF stays
     the same when the data changes later, and texts and overrides cannot be edited until it is unfrozen.
+
+    `taal` is the language the report is published in (one per report, so each frozen version keeps its own): its
+    fixed texts, headings, chart labels and dates; the narrative texts are printed as written.
     """
+
+    class Taal(models.TextChoices):
+        NEDERLANDS = "nl", _("Nederlands")
+        ENGELS = "en", _("Engels")
 
     traject = models.ForeignKey(
         Traject, on_delete=models.PROTECT, related_name="eindrapporten", verbose_name=_("traject")
     )
     titel = models.CharField(_("titel"), max_length=200, default="Eindrapport Implementatie")
     peildatum = models.DateField(_("peildatum"), help_text=_("De cijfers zoals ze op deze datum waren."))
+    taal = models.CharField(
+        _("taal van het rapport"),
+        max_length=5,
+        choices=Taal.choices,
+        default=Taal.NEDERLANDS,
+        help_text=_(
+            "De taal van de vaste teksten, koppen, grafieken en datums van het rapport en de PDF. De teksten die u "
+            "zelf schrijft, komen erin zoals u ze schrijft: schrijf ze in deze taal. Een Nederlandse en een Engelse "
+            "uitgave zijn twee rapporten."
+        ),
+    )
     auteurs = models.TextField(
         _("auteurs"), blank=True, help_text=_("Eén per regel: naam, rol (bijvoorbeeld ‘Lies Korevaar, projectleider’).")
     )
@@ -399,6 +418,14 @@ class Eindrapport(Versiebeheerd):
         _("gestopte organisaties anoniem"),
         default=True,
         help_text=_("Noem organisaties die gestopt zijn of belemmerd werden niet bij naam (4.1, 6)."),
+    )
+    vergelijking_in_bijlage = models.BooleanField(
+        _("vergelijking in de quickscanbijlage"),
+        default=False,
+        help_text=_(
+            "Toon in bijlage 5 per organisatie waar haar laatste scores staan tegenover vergelijkbare organisaties "
+            "(kwartielen en mediaan; geen andere organisatie bij naam, niets van minder dan het minimum aantal)."
+        ),
     )
     bevroren_op = models.DateTimeField(_("bevroren op"), null=True, blank=True, editable=False)
     bevroren_gegevens = models.JSONField(null=True, blank=True, editable=False)
@@ -444,12 +471,13 @@ class Eindrapport(Versiebeheerd):
 
     @property
     def colofon(self) -> dict[str, str]:
+        """The colofon's lines, labelled in the active language (the report's, inside `eindrapport.gegevens`)."""
         return {
-            "Lay-out": self.layout,
-            "Uitgave": self.uitgave,
-            "Druk": self.druk,
-            "Correspondentie": self.correspondentie,
-            "Copyright": self.copyright,
+            gettext("Lay-out"): self.layout,
+            gettext("Uitgave"): self.uitgave,
+            pgettext("colofon: drukkerij", "Druk"): self.druk,
+            gettext("Correspondentie"): self.correspondentie,
+            gettext("Copyright"): self.copyright,
         }
 
 
@@ -557,7 +585,8 @@ class Eindrapportversie(models.Model):
         return self.status == self.Status.KLAAR and bool(self.pdf)
 
     def bestandsnaam(self) -> str:
-        return f"eindrapport-{self.rapport.traject_id}-{self.rapport.peildatum:%Y%m%d}-v{self.nummer}.pdf"
+        taal = "" if self.rapport.taal == Eindrapport.Taal.NEDERLANDS else f"-{self.rapport.taal}"  # an edition
+        return f"eindrapport-{self.rapport.traject_id}-{self.rapport.peildatum:%Y%m%d}{taal}-v{self.nummer}.pdf"
 
 
 def _logo_pad(achterpagina: Achterpagina, bestandsnaam: str) -> str:
@@ -650,3 +679,83 @@ class Achterpagina(Versiebeheerd):
 def mag_achterpagina_bewerken(werkplaats_id: int, user) -> bool:
     """The back page is kept by the werkplaats's coordinators and lectoraat (who write its end reports)."""
     return user.is_superuser or werkplaats_id in user.werkplaats_ids(Rol.Soort.COORDINATOR, Rol.Soort.LECTORAAT)
+
+
+# The implementation phase of an organisation: derived in `landelijk_fase`, overridden by a coordinator here ---------
+
+
+class Implementatiefase(models.TextChoices):
+    """The four phases of the national book (seed 001, chapter 1, "Fasering"); docs/implementatiefasen.md."""
+
+    VERSPREIDING = "verspreiding", _("verspreiding")
+    ADOPTIE = "adoptie", _("adoptie")
+    INVOERING = "invoering", _("invoering")
+    BORGING = "borging", _("borging")
+
+
+def mag_fase_corrigeren(organisatie: Organisatie, user) -> bool:
+    """The coordinators of the organisation's werkplaats (and superusers) override its phase."""
+    return organisatie.mag_bewerken(user)
+
+
+class FasecorrectieQuerySet(OrganisatieGebondenQuerySet):
+    def actief(self) -> FasecorrectieQuerySet:
+        return self.filter(actief=True)
+
+
+class Fasecorrectie(Versiebeheerd):
+    """A coordinator's judgement of an organisation's implementation phase, over the derived one, always with a note.
+
+    At most one is active per organisation; undoing it archives it (`actief` off), so the history keeps every
+    override, who set it and when. Written only by `services.fasecorrectie_opslaan` and `fasecorrectie_archiveren`.
+    """
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="fasecorrecties", verbose_name=_("organisatie")
+    )
+    fase = models.CharField(_("fase"), max_length=20, choices=Implementatiefase.choices)
+    toelichting = models.TextField(_("toelichting"), help_text=_("Waarom wijkt de fase af van de afgeleide fase?"))
+    gezet_door = models.ForeignKey(
+        "werkplaats.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gezet door"),
+    )
+    gezet_op = models.DateTimeField(_("gezet op"), editable=False)
+    actief = models.BooleanField(_("actief"), default=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = FasecorrectieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisatie", "-gezet_op", "-pk"]
+        verbose_name = _("correctie van de implementatiefase")
+        verbose_name_plural = _("correcties van de implementatiefase")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie"], condition=Q(actief=True), name="een_actieve_fasecorrectie_per_organisatie"
+            ),
+            models.CheckConstraint(condition=~Q(toelichting=""), name="fasecorrectie_met_toelichting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie}: {self.get_fase_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:fase", kwargs={"pk": self.organisatie_id})
+
+    def clean(self) -> None:
+        if not self.toelichting.strip():
+            raise ValidationError({"toelichting": _("Licht toe waarom u de fase anders ziet dan de afgeleide fase.")})
+
+    def mag_bewerken(self, user) -> bool:
+        return mag_fase_corrigeren(self.organisatie, user)
+
+    @property
+    def door_naam(self) -> str:
+        """Who set it, as the page names them ("" when set without a user, e.g. by a script)."""
+        gebruiker = self.gezet_door
+        return (gebruiker.get_full_name() or gebruiker.get_username()) if gebruiker else ""

@@ -14,11 +14,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from pypdf import PdfReader
 
 from trajecten.models import Methode, Traject
 from werkplaats.lib import versies
-from werkplaats.models import Mailbericht, User
+from werkplaats.models import Mailbericht, Organisatie, User
 
 from . import bijlagen, markup
 from .models import (
@@ -27,6 +28,7 @@ from .models import (
     Disseminatie,
     Eindrapport,
     Eindrapportversie,
+    Fasecorrectie,
     Onderwijsmodule,
     Plaatsing,
     Programmaonderdeel,
@@ -125,12 +127,12 @@ def rapport_bevriezen(*, rapport: Eindrapport, door: User | None = None) -> Eind
     overrides, charts: the charts are drawn now, once). The version's PDF is made right after the commit, in the
     background worker for a large report (`op_de_achtergrond`), else by the caller (`versie_pdf_maken`)."""
     from . import bevroren, tasks
-    from .eindrapport import berekenen, gegevens
+    from .eindrapport import berekenen_getekend, gegevens
 
     rapport = Eindrapport.objects.select_related("traject__werkplaats").get(pk=rapport.pk)
     if rapport.is_bevroren:
         raise ValidationError(_("Dit rapport is al bevroren."))
-    rapport.bevroren_gegevens = berekenen(rapport.traject, rapport.peildatum)
+    rapport.bevroren_gegevens = berekenen_getekend(rapport)
     rapport.bevroren_op = timezone.now()
     rapport.save()
     nummer = (rapport.versies.aggregate(hoogste=Max("nummer"))["hoogste"] or 0) + 1
@@ -186,7 +188,12 @@ def versie_pdf_maken(*, versie: Eindrapportversie, mail_als_klaar: bool = False)
         _voortgang(versie, _("HTML opmaken"))
         document = pdf_maken.html(bevroren.laden(versie.gegevens))
         _voortgang(versie, _("Pagina's zetten en PDF schrijven"))
-        inhoud = pdf_maken.pdf(document)
+        inhoud = pdf_maken.pdf(
+            document,
+            voortgang=lambda klaar, totaal: _voortgang(
+                versie, _("Pagina's zetten: deel %(klaar)d van %(totaal)d klaar") % {"klaar": klaar, "totaal": totaal}
+            ),
+        )
         paginas = len(PdfReader(io.BytesIO(inhoud)).pages)
     except Exception as fout:
         logger.exception("PDF of %s failed", versie)
@@ -195,7 +202,7 @@ def versie_pdf_maken(*, versie: Eindrapportversie, mail_als_klaar: bool = False)
         )
         versie.refresh_from_db()
         return versie
-    _voortgang(versie, _("Opslaan"))
+    _voortgang(versie, pgettext("voortgang van de PDF: het bestand wordt bewaard", "Opslaan"))
     with transaction.atomic():
         versie = Eindrapportversie.objects.select_for_update().select_related("rapport").get(pk=versie.pk)
         versie.pdf.save(versie.bestandsnaam(), ContentFile(inhoud), save=False)
@@ -265,3 +272,49 @@ def achterpagina_opslaan(*, achterpagina: Achterpagina) -> Achterpagina:
     achterpagina.full_clean()
     achterpagina.save()
     return achterpagina
+
+
+@transaction.atomic
+def fasecorrectie_opslaan(
+    *, organisatie: Organisatie, fase: str, toelichting: str, door: User | None, versie: int | None = None
+) -> Fasecorrectie:
+    """Set a coordinator's implementation phase for an organisation, or change the one that is set (one active per
+    organisation), with a required note; who and when are recorded, the history keeps every earlier value.
+
+    `versie` is the version of the active override the form showed (0: none was set). A save based on an older one
+    raises `VerouderdeVersie` (werkplaats.lib.versies): someone set, changed or undid the override meanwhile. None
+    skips the check.
+    """
+    if not organisatie.deelnames.exists():
+        raise ValidationError(_("De organisatie neemt aan geen traject deel: zij heeft geen fase om aan te passen."))
+    huidig = Fasecorrectie.objects.actief().select_for_update().filter(organisatie=organisatie).first()
+    if huidig is None:
+        if versie:  # the form showed an override that has been undone since
+            vorige = Fasecorrectie.objects.filter(organisatie=organisatie).order_by("-gezet_op", "-pk").first()
+            raise versies.VerouderdeVersie(vorige, versie)
+        correctie = Fasecorrectie(organisatie=organisatie)
+    else:
+        if versie is not None:
+            if versie == 0:  # the form showed none, but someone set one meanwhile
+                raise versies.VerouderdeVersie(huidig, versie)
+            versies.versie_ophogen(huidig, versie, actief=True)
+        correctie = huidig
+    correctie.fase = fase
+    correctie.toelichting = toelichting.strip()
+    correctie.gezet_door = door
+    correctie.gezet_op = timezone.now()
+    correctie.full_clean()
+    correctie.save()
+    return correctie
+
+
+@transaction.atomic
+def fasecorrectie_archiveren(*, correctie: Fasecorrectie, versie: int | None = None) -> Fasecorrectie:
+    """Undo an override: it is archived, not deleted, and the derived phase counts again. `versie`: as above."""
+    if versie is not None:
+        versies.versie_ophogen(correctie, versie, actief=True)
+    elif not Fasecorrectie.objects.filter(pk=correctie.pk, actief=True).exists():
+        raise ValidationError(_("Deze correctie is al ongedaan gemaakt."))
+    correctie.actief = False
+    correctie.save()
+    return correctie

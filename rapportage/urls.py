@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import eindrapport_views, landelijk_views, onderzoek_views, register_views, views
+from . import eindrapport_views, fase_views, landelijk_views, onderzoek_views, register_views, views
 
 app_name = "rapportage"
 
@@ -30,6 +30,10 @@ urlpatterns = [
     path("trajecten/<int:pk>/dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("trajecten/<int:pk>/onderzoek/", onderzoek_views.OnderzoekView.as_view(), name="onderzoek"),
     path("landelijk/", landelijk_views.LandelijkView.as_view(), name="landelijk"),
+    # An organisation's implementation phase: the coordinator's override with a note, and undoing it
+    path("organisaties/<int:pk>/fase/", fase_views.FaseView.as_view(), name="fase"),
+    path("organisaties/<int:pk>/fase/ongedaan/", fase_views.fase_ongedaan, name="fase_ongedaan"),
+    path("landelijk/onderzoek/", onderzoek_views.LandelijkOnderzoekView.as_view(), name="landelijk_onderzoek"),
     # The dissemination register and the curriculum modules of a trajectory
     path("disseminatie/", register_views.RegisterIndexView.as_view(), name="register_index"),
     path("trajecten/<int:pk>/disseminatie/", register_views.DisseminatieListView.as_view(), name="disseminatie_list"),

@@ -8,9 +8,11 @@ from scholing import selectors
 from trajecten.models import Traject
 from werkplaats.access import ZichtbaarMixin
 from werkplaats.lib.datums import maandreeks
+from werkplaats.models import Organisatie
 
 from . import charts
 from .forms import PeildatumForm
+from .landelijk_fase import organisatie_fasen
 
 
 class DashboardView(ZichtbaarMixin, DetailView):
@@ -37,9 +39,15 @@ class DashboardView(ZichtbaarMixin, DetailView):
         cijfers = selectors.traject_cijfers(traject, peildatum)
         organisaties = selectors.organisatiecijfers_voor(self.request.user, traject, cijfers)
         verloop = selectors.verloop(traject, maandreeks(traject.startdatum, peildatum))
+        # Each listed organisation's implementation phase on the peildatum (over all its trajectories, the override
+        # where a coordinator set one): four or five queries, whatever the number of organisations.
+        fasen = organisatie_fasen(
+            Organisatie.objects.filter(pk__in=[o.organisatie.pk for o in organisaties]), peildatum
+        )
         return super().get_context_data(
             cijfers=cijfers,
             organisaties=organisaties,
+            organisaties_met_fase=[(o, fasen.get(o.organisatie.pk)) for o in organisaties],
             verloop=verloop,
             verloop_svg=charts.verloop_svg(verloop),
             **kwargs,

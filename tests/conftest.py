@@ -51,9 +51,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     tests/werkplaats/test_backup.py (SQLite and PostgreSQL) and test_sqlite_gelijktijdig.py; `makemigrations --check`
     in `make lint` keeps them equal to the models."""
     from quickscan.instrument import paraplumodel_laden
+    from quickscan.suggesties import suggesties_laden
 
     with django_db_blocker.unblock():
         paraplumodel_laden()
+        suggesties_laden()
 
 
 @pytest.fixture(scope="session")
@@ -117,6 +119,15 @@ def _test_settings(settings, tmp_path_factory):
     settings.MEDIA_ROOT = str(basis / "media")
     grafieken = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(basis / "grafieken")}
     settings.CACHES = {**settings.CACHES, "grafieken": grafieken}
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty default cache: counters kept there (the team links' guessing limit, throttles)
+    would otherwise carry over from one test to the next in a worker."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -82,6 +82,16 @@ def werkplaats(world):
     return {"pk": world.werkplaats.pk}
 
 
+def instrument(world):
+    return {"pk": world.afgerond_a.instrument_id}
+
+
+def suggestie(world):
+    from quickscan.models import Suggestie
+
+    return {"pk": Suggestie.objects.filter(element__instrument_id=world.afgerond_a.instrument_id).first().pk}
+
+
 def traject(world):
     return {"pk": world.traject.pk}
 
@@ -169,10 +179,18 @@ COORDINATOR_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404, LECTORAAT: 403}
 ALLEEN_COORDINATOR = {LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}  # pages under no visible parent
 ALLEEN_BEHEERDER = {LEIDER_A: 403, LEIDER_B: 403, COORDINATOR: 403, LECTORAAT: 403}
 NIET_ZICHTBAAR_VOOR_B = {LEIDER_B: 404}
+SUGGESTIES_BEHEREN = {LEIDER_A: 403, LEIDER_B: 403, COORDINATOR: 403}  # the lectoraat and superusers
 # The dissemination register: coordinators, lectoraat and superusers write; leader A reads; leader B does not see it.
 REGISTER_SCHRIJFT = {LEIDER_A: 403, LEIDER_B: 404}
 # The API: anonymous 401, the national role 403, another organisation's (or trajectory's) row 404.
 API_NIET_B = {ANONIEM: 401, LEIDER_B: 404, LANDELIJK: 403}
+
+
+def teamlid_link(world) -> dict:
+    """The personal link of team member A of concept_a (a fresh token: only its hash is stored)."""
+    from quickscan import team
+
+    return {"pk": world.concept_a.pk, "token": team.token_vernieuwen(world.teamlid_a)}
 
 
 def api_token_a(world) -> int:
@@ -216,6 +234,36 @@ RULES: dict[str, Regel] = {
     "quickscan:actie_create": Regel(kwargs=afgerond_a, expect=LEZERS_NIET),
     "quickscan:actie_update": Regel(kwargs=lambda w: {"pk": w.actie_a.pk}, expect=LEZERS_NIET),
     "quickscan:instelling": Regel(kwargs=werkplaats, expect={LEIDER_A: 403, LEIDER_B: 403, LECTORAAT: 403}),
+    # Suggestions for the action plan of the shared instrument: the lectoraat and superusers keep them, coordinators
+    # read them, leaders meet them on the action form (quickscan/suggestie_views.py).
+    "quickscan:suggestie_list": Regel(kwargs=instrument, expect={LEIDER_A: 403, LEIDER_B: 403}),
+    "quickscan:suggestie_create": Regel(kwargs=instrument, expect=SUGGESTIES_BEHEREN),
+    "quickscan:suggestie_update": Regel(kwargs=suggestie, expect=SUGGESTIES_BEHEREN),
+    # Team scoring and the meeting (quickscan/team.py): the organisation's leaders and superusers run them (an empty
+    # invitation: 400); the research export also for the lectoraat; a member's form for whoever holds the link (no
+    # login) or is invited as a user (leader A in the matrix; anyone else: 404).
+    "quickscan:team": Regel(kwargs=concept_a, expect=LEZERS_NIET),
+    "quickscan:team_uitnodigen": Regel(
+        kwargs=concept_a,
+        method="post",
+        expect={LEIDER_A: 400, LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403, BEHEERDER: 400},
+    ),
+    "quickscan:vergadering": Regel(kwargs=concept_a, expect=LEZERS_NIET),
+    "quickscan:teamscores_export": Regel(kwargs=concept_a, expect={LEIDER_B: 404, COORDINATOR: 403}),
+    "quickscan:mijn_teamscores": Regel(
+        kwargs=concept_a, expect={LEIDER_B: 404, COORDINATOR: 404, LECTORAAT: 404, BEHEERDER: 404}
+    ),
+    "quickscan:team_link": Regel(kwargs=lambda w: teamlid_link(w), expect={ANONIEM: 200}),
+    "quickscan:teamlid_intrekken": Regel(
+        kwargs=lambda w: {"pk": w.teamlid_a.pk},
+        method="post",
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403, BEHEERDER: DONE},
+    ),
+    "quickscan:teamlid_opnieuw": Regel(
+        kwargs=lambda w: {"pk": w.teamlid_a.pk},
+        method="post",
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 403, LECTORAAT: 403, BEHEERDER: DONE},
+    ),
     # Trajecten
     "trajecten:traject_list": Regel(),
     "trajecten:traject_create": Regel(expect=ALLEEN_COORDINATOR),
@@ -319,6 +367,15 @@ RULES: dict[str, Regel] = {
     # The national overview: aggregated figures of every werkplaats, for the national role, coordinators, lectoraat
     # and superusers; leaders are refused (it compares werkplaatsen, not organisations).
     "rapportage:landelijk": Regel(expect={LEIDER_A: 403, LEIDER_B: 403, LANDELIJK: 200}),
+    # The research export across werkplaatsen (pseudonyms, no free text, the threshold): the national role and
+    # superusers only; a werkplaats's coordinators and lectoraat get no rows of other werkplaatsen' organisations.
+    "rapportage:landelijk_onderzoek": Regel(expect={**ALLEEN_BEHEERDER, LANDELIJK: 200}),
+    # An organisation's implementation phase: its werkplaats's coordinators override it (rapportage/fase_views.py);
+    # undoing when none is set leads back to the organisation's page.
+    "rapportage:fase": Regel(kwargs=org_a, expect=COORDINATOR_SCHRIJFT),
+    "rapportage:fase_ongedaan": Regel(
+        kwargs=org_a, method="post", expect={**COORDINATOR_SCHRIJFT, COORDINATOR: DONE, BEHEERDER: DONE}
+    ),
     # The werkplaats's back page of its end reports: its coordinators, lectoraat and superusers keep it.
     "rapportage:achterpagina": Regel(kwargs=werkplaats, expect={LEIDER_A: 403, LEIDER_B: 403}),
     "rapportage:achterpagina_update": Regel(kwargs=achterpagina, expect={LEIDER_A: 403, LEIDER_B: 403}),
@@ -379,11 +436,12 @@ RULES: dict[str, Regel] = {
     "set_language": Regel(method="post", expect=dict.fromkeys(ROLLEN, DONE)),  # the language switch, for everyone
     # Personal API tokens on "Mijn account" (werkplaats/api_tokens.py): a post without a name is refused (400); a
     # token is revoked by its owner only (another's: 404).
-    "api_token_aanmaken": Regel(method="post", expect={rol: 400 for rol in ROLLEN if rol not in (ANONIEM, LANDELIJK)}),
+    # The national role has tokens too (for the national research export).
+    "api_token_aanmaken": Regel(method="post", expect={rol: 400 for rol in ROLLEN if rol != ANONIEM}),
     "api_token_intrekken": Regel(
         kwargs=lambda w: {"pk": api_token_a(w)},
         method="post",
-        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 404, LECTORAAT: 404, BEHEERDER: 404},
+        expect={LEIDER_A: DONE, LEIDER_B: 404, COORDINATOR: 404, LECTORAAT: 404, BEHEERDER: 404, LANDELIJK: 404},
     ),
     # The read API (rapportage/api/): anonymous 401, not the login page; the national role only where no personal
     # data is (the method catalogue, the schema and its documentation page). The router is walked below.
@@ -399,6 +457,7 @@ RULES: dict[str, Regel] = {
     "api:streefwaarde-detail": Regel(kwargs=lambda w: {"pk": w.streefwaarde.pk}, expect=API_NIET_B),
     "api:ronde-detail": Regel(kwargs=afgerond_a, expect=API_NIET_B),
     "api:actie-detail": Regel(kwargs=lambda w: {"pk": w.actie_a.pk}, expect=API_NIET_B),
+    "api:landelijk-onderzoek-list": Regel(expect={**ALLEEN_BEHEERDER, ANONIEM: 401, LANDELIJK: 200}),
     "api:schema": Regel(expect={ANONIEM: 401, LANDELIJK: 200}),
     "api:docs": Regel(expect={LANDELIJK: 200}),
     "api:swagger": Regel(expect={LANDELIJK: 200}),
@@ -436,6 +495,9 @@ def test_elk_api_eindpunt_heeft_een_regel():
         f"api:{route.name.format(basename=basis)}"
         for _prefix, viewset, basis in router.registry
         for route in router.get_routes(viewset)
+        if router.get_method_map(
+            viewset, route.mapping
+        )  # a route the viewset has a method for (a list-only: no detail)
     }
     assert len(namen) >= 14
     assert namen - set(RULES) == set(), "API-eindpunten zonder regel in de permissiematrix"
@@ -527,6 +589,17 @@ def matrix_bouwen(world):
     )
     # A second submitted round of A, so that the research export (rapportage:onderzoek) has a pair of rounds.
     world.afgerond_a2 = maak_ronde(world.org_a, {"missie": 3}, afronden=True, datum=datetime.date(2014, 9, 9))
+    # Team scoring of concept_a: a member by address (with a score and a note, for the research export) and leader A
+    # as a user.
+    from quickscan import team
+
+    teamscoring = team.teamscoring_opslaan(
+        ronde=world.concept_a, deadline=datetime.date.today() + datetime.timedelta(days=7), anoniem=True
+    )
+    world.teamlid_a = team.teamlid_uitnodigen(teamscoring=teamscoring, naam="Teamlid A", email="teamlid.a@example.nl")
+    team.teamlid_uitnodigen(teamscoring=teamscoring, user=world.leider_a)
+    missie = world.concept_a.instrument.elementen.get(code="missie")
+    team.teamscores_opslaan(teamlid=world.teamlid_a, invoer={missie.pk: team.TeamInvoer(4, "Staat in het jaarplan.")})
     return world
 
 

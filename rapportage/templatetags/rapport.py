@@ -33,6 +33,7 @@ def opmaak(tekst: str) -> str:
 
 @register.filter
 def join_nl(namen: list[str]) -> str:
-    """["A", "B", "C"] -> "A, B en C", as a Dutch sentence lists names."""
-    namen = [str(n) for n in namen]
-    return " en ".join([", ".join(namen[:-1]), namen[-1]]) if len(namen) > 1 else "".join(namen)
+    """["A", "B", "C"] -> "A, B en C" ("A, B and C" in an English report), as a sentence lists names."""
+    from rapportage.eindrapport import opsomming
+
+    return opsomming([str(n) for n in namen])

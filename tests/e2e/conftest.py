@@ -139,9 +139,11 @@ def server(django_db_setup, django_db_blocker):
     from django.test.utils import modify_settings
 
     from quickscan.instrument import paraplumodel_laden
+    from quickscan.suggesties import suggesties_laden
 
     with django_db_blocker.unblock():
         paraplumodel_laden()
+        suggesties_laden()
         demo_laden()
         tellingen = _tellingen()
     gedeeld = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()}
@@ -163,6 +165,7 @@ def server(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)
             paraplumodel_laden()
+            suggesties_laden()
 
 
 @pytest.fixture

@@ -7,15 +7,23 @@ browser context (`rondgang`), at 1366 px for axe and at 320 px for the width; bo
 
 axe-core comes from the npm registry (tests/e2e/package.json, `npm ci --prefix tests/e2e`, a step of `make test`).
 Django's admin (/beheer/) is not crawled: it is a known exception in the accessibility statement (/toegankelijkheid).
+The HTML the server sent for each crawled page (and the error page, 500.html) is checked by the W3C Nu HTML Checker
+(vnu.jar, npm's vnu-jar, run by the system's Java) in one run at the end, so the JVM starts once: its errors fail,
+its warnings do not, and the few accepted errors are in `VNU_UITZONDERINGEN` with their reason.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
+import shutil
+import subprocess
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,6 +32,7 @@ from django.urls import NoReverseMatch, reverse
 from tests.test_permissions import RULES, _project_url_names
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+VNU = Path(__file__).resolve().parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ROLLEN = ["coordinator", "leider.hoa", "lectoraat", "beheerder", "landelijk", "anoniem"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ERNSTIG = {"serious", "critical"}
@@ -39,6 +48,7 @@ OVERSLAAN = {
     "rapportage:eindrapport_versie_pdf",
     "rapportage:disseminatie_bestand",
     "rapportage:achterpagina_logo",
+    "quickscan:teamscores_export",  # a CSV or Excel download
     "rapportage:achterpagina_update",  # visited through rapportage:achterpagina, which leads to it in the demo
     "logout",
     "healthz",
@@ -52,6 +62,7 @@ OVERSLAAN = {
     ),
     "api:traject-cijfers",
     "api:traject-onderzoek",
+    "api:landelijk-onderzoek-list",
     "api:schema",
     "api:swagger",
 }
@@ -62,11 +73,11 @@ DOWNLOADS = ("_pdf", "_csv", "_json", "_xlsx", "_sjabloon")  # URL names of file
 class Demo:
     """The demo's records the URLs are filled in with: those of Het Oude Ambt (leider.hoa's organisation)."""
 
-    ids: dict[str, int] = field(default_factory=dict)
+    ids: dict[str, Any] = field(default_factory=dict)  # ids, and a team member's link token
 
     @classmethod
     def laden(cls) -> Demo:
-        from quickscan.models import Actie, Ronde
+        from quickscan.models import Actie, Ronde, Suggestie
         from rapportage.models import Disseminatie, Eindrapport, Onderwijsmodule, Plaatsing, Programmaonderdeel
         from scholing.models import Bijeenkomst, Implementatieleider, Inschrijving, Persoon, Scholingsgroep
         from trajecten.models import Deelname, Fase, Methode, Streefwaarde
@@ -107,7 +118,20 @@ class Demo:
             "onderwijsmodule": Onderwijsmodule.objects.filter(traject=traject).order_by("pk").first().pk,
             "plaatsing": Plaatsing.objects.filter(module__traject=traject).order_by("pk").first().pk,
             "eindrapport": Eindrapport.objects.filter(traject=traject).order_by("pk").first().pk,
+            "instrument": afgerond.instrument_id,
+            "suggestie": Suggestie.objects.filter(element__instrument_id=afgerond.instrument_id)
+            .order_by("pk")
+            .first()
+            .pk,
         }
+        # The HOA round the team scored first (werkplaats/demo/quickscan.py): its meeting, and a member's link (a fresh
+        # token; only its hash is stored, so the crawl makes one).
+        from quickscan import team
+        from quickscan.models import Teamlid
+
+        teamlid = Teamlid.objects.filter(teamscoring__ronde__organisatie=organisatie, user__isnull=True).order_by("pk")
+        ids["teamronde"] = teamlid.first().teamscoring.ronde_id
+        ids["teamtoken"] = team.token_vernieuwen(teamlid.first())
         return cls(ids=ids)
 
 
@@ -162,6 +186,9 @@ DEMO_ARGUMENTEN: dict[str, Callable[[Demo], dict]] = {
     "quickscan:actie_create": _pk("afgerond"),
     "quickscan:actie_update": _pk("actie"),
     "quickscan:instelling": _pk("werkplaats"),
+    "quickscan:suggestie_list": _pk("instrument"),
+    "quickscan:suggestie_create": _pk("instrument"),
+    "quickscan:suggestie_update": _pk("suggestie"),
     "rapportage:eindrapport_list": _pk("traject"),
     "rapportage:eindrapport_detail": _pk("eindrapport"),
     "rapportage:eindrapport_update": _pk("eindrapport"),
@@ -182,6 +209,11 @@ DEMO_ARGUMENTEN: dict[str, Callable[[Demo], dict]] = {
     "rapportage:plaatsing_create": _pk("onderwijsmodule"),
     "rapportage:plaatsing_update": _pk("plaatsing"),
     "rapportage:achterpagina": _pk("werkplaats"),
+    "quickscan:team": _pk("teamronde"),
+    "quickscan:vergadering": _pk("teamronde"),
+    "quickscan:mijn_teamscores": _pk("teamronde"),
+    "quickscan:team_link": lambda d: {"pk": d.ids["teamronde"], "token": d.ids["teamtoken"]},
+    "rapportage:fase": _pk("organisatie"),
     # An expired or forged link: the page that says so
     "password_reset_confirm": lambda d: {"uidb64": "MQ", "token": "ongeldig"},
     "uitnodiging_accepteren": lambda d: {"uidb64": "MQ", "token": "ongeldig"},
@@ -218,6 +250,7 @@ class Bezoek:
     status: int
     overtredingen: list[dict]  # serious and critical ones: rule, impact, help, the first few targets
     breedte: int  # document.documentElement.scrollWidth at BREEDTE px
+    html: str = ""  # the document as the server sent it, for the Nu HTML Checker
 
 
 AXE_STARTEN = """async (tags) => {
@@ -281,7 +314,10 @@ def _rondgang(
         overtredingen = page.evaluate(AXE_STARTEN, TAGS)
         page.set_viewport_size({"width": BREEDTE, "height": 700})
         breedte = page.evaluate("document.documentElement.scrollWidth")
-        bezoeken.append(Bezoek(naam=naam, url=url, status=status, overtredingen=overtredingen, breedte=breedte))
+        html = response.text() if response else ""
+        bezoeken.append(
+            Bezoek(naam=naam, url=url, status=status, overtredingen=overtredingen, breedte=breedte, html=html)
+        )
     context.close()
     return bezoeken, fouten
 
@@ -400,3 +436,69 @@ def test_focus_in_het_menu_is_zichtbaar_en_anders_dan_de_huidige_pagina(page, se
     assert gefocust[0] == "solid" and gefocust[1] >= 3, gefocust
     assert huidig[0] == "none", huidig  # the current page is underlined, not ringed
     assert gefocust[2] == "rgb(255, 221, 0)", gefocust  # yellow: 8:1 against the dark blue bar
+
+
+# Errors of the Nu HTML Checker that are accepted, as a regular expression on its message -> the reason. Warnings
+# (type "info") never fail the test.
+VNU_UITZONDERINGEN: dict[str, str] = {}
+
+
+# The JVM's options: only its quick compiler (C1), which for one run over some 150 documents takes 4-6 s instead of
+# 10-16 s, with the deeper thread stack that vnu's schema then needs (without it: a StackOverflowError and no output).
+JAVA = ["java", "-Xss16m", "-XX:TieredStopAtLevel=1"]
+
+
+def _vnu(bestanden: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's messages about the files: one run, so the JVM starts once."""
+    uitslag = subprocess.run(
+        [*JAVA, "-jar", str(VNU), "--format", "json", "--stdout", "--exit-zero-always", *map(str, bestanden)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert uitslag.returncode == 0 and uitslag.stdout.strip(), uitslag.stderr
+    return json.loads(uitslag.stdout)["messages"]
+
+
+def test_nu_html_checker_vindt_geen_fouten(rondgang, tmp_path):
+    """The HTML of every page of the crawl (each distinct document once) and of the error page is valid HTML."""
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    if not VNU.exists():
+        pytest.fail(f"vnu.jar not found at {VNU}: run `npm ci --prefix tests/e2e --ignore-scripts` (`make test`).")
+    if shutil.which("java") is None:
+        pytest.fail("No Java for the Nu HTML Checker: `.ci/system-deps test` installs default-jre-headless.")
+    documenten: dict[str, str] = {}  # file name -> which page it is
+    gezien: set[str] = set()
+
+    def bewaren(html: str, wat: str) -> None:
+        zonder_token = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+        if html and zonder_token not in gezien:
+            gezien.add(zonder_token)
+            naam = f"{len(documenten):03d}.html"
+            (tmp_path / naam).write_text(html, encoding="utf-8")
+            documenten[naam] = wat
+
+    for rol in ROLLEN:
+        for bezoek in rondgang(rol)[0]:
+            bewaren(bezoek.html, f"{bezoek.url} ({rol}: {bezoek.naam})")
+    with translation.override("nl"):  # Django renders 500.html with an empty context
+        bewaren(server_error(RequestFactory().get("/")).content.decode(), "500.html")
+
+    begin = time.monotonic()
+    berichten = _vnu(sorted(tmp_path / naam for naam in documenten))
+    print(f"Nu HTML Checker: {len(documenten)} documenten in {time.monotonic() - begin:.1f} s")
+    fouten = [
+        b
+        for b in berichten
+        if b.get("type") != "info"
+        and not any(re.search(patroon, b.get("message", "")) for patroon in VNU_UITZONDERINGEN)
+    ]
+    verslag = [
+        f"{documenten.get(Path(urlsplit(b.get('url', '')).path).name, b.get('url'))} r{b.get('lastLine')}: "
+        f"{b.get('message')} [{b.get('extract', '').strip()[:120]}]"
+        for b in fouten
+    ]
+    assert verslag == [], f"Nu HTML Checker: {len(fouten)} fouten:\n" + "\n".join(verslag)

@@ -32,7 +32,12 @@ APPS = ["werkplaats", "trajecten", "scholing", "quickscan", "rapportage"]
 NIET_VULLEN = {"password", "username", "sleutel", "code", "sectie", "history_change_reason"}
 GETAL = re.compile(r"^-?\d+([.,]\d+)?$")  # a negative number is a number, not a formula
 TRIGGERS = [{}, {"_export": "csv"}, {"_export": "xlsx"}, {"formaat": "xlsx"}, {"formaat": "csv"}]
-ZONDER_GEGEVENS = {"scholing:import_sjabloon"}  # the import's empty template: its column names only
+ZONDER_GEGEVENS = {
+    "scholing:import_sjabloon",  # the import's empty template: its column names only
+    # The national research export: the matrix world's werkplaatsen are under the small-number threshold, so its
+    # header only (its rows are checked in tests/rapportage/test_landelijk_onderzoek.py).
+    "rapportage:landelijk_onderzoek",
+}
 CSV_TYPE = "text/csv"
 PDF_TYPE = "application/pdf"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

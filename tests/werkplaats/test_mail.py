@@ -160,8 +160,10 @@ def instrument_terug():
     """A transactional test flushes the database, the quickscan instrument of the data migration included."""
     yield
     from quickscan.instrument import paraplumodel_laden
+    from quickscan.suggesties import suggesties_laden
 
     paraplumodel_laden()
+    suggesties_laden()
 
 
 @pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is niet gezet: geen Redis voor een echte worker (.ci/run zet hem)")

@@ -136,15 +136,16 @@ def _schrijver(basis: str, organisatie_id: int, score: int) -> str | None:
         except urllib.error.HTTPError as fout:
             return fout.code, pad, fout.read().decode(errors="replace")
 
-    status, _url, html = versturen("/account/inloggen/")
+    # As a leader who follows a link to the new round while logged out: the login page sends them on to it.
+    pad = f"/quickscan/organisaties/{organisatie_id}/nieuw/"
+    inloggen = "/account/inloggen/?" + urllib.parse.urlencode({"next": pad})
+    status, _url, html = versturen(inloggen)
     velden = [(n, v) for n, v in _formulier(html).velden if n not in ("username", "password")]
-    status, _url, html = versturen("/account/inloggen/", [*velden, ("username", "leider"), ("password", WACHTWOORD)])
+    status, url, html = versturen(inloggen, [*velden, ("username", "leider"), ("password", WACHTWOORD)])
     if status != 200 or "Uitloggen" not in html:
         return f"inloggen: {status}"
-    pad = f"/quickscan/organisaties/{organisatie_id}/nieuw/"
-    status, _url, html = versturen(pad)
-    if status != 200:
-        return f"nieuwe ronde openen: {status}"
+    if not url.endswith(pad):
+        return f"nieuwe ronde openen: na het inloggen op {url}"
     formulier = _formulier(html)
     scorevelden = sorted({n for n, _v in formulier.velden if n.endswith("score")})
     radio = re.findall(r'name="([^"]*score)"', html)

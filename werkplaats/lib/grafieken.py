@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec
 from xml.sax.saxutils import escape
@@ -104,15 +105,35 @@ def gecached(functie: Callable[P, str]) -> Callable[P, str]:
         gedeeld = _gedeelde_cache()
         svg = gedeeld.get(sleutel)
         if svg is None:
+            uitstellen = UITSTELLEN.get()
+            if uitstellen is not None:  # drawn later with the others (werkplaats/lib/grafieken_tegelijk.py)
+                return uitstellen(sleutel, functie, args, kwargs)
             svg = functie(*args, **kwargs)
             gedeeld.set(sleutel, svg)
-        with _LOCK:
-            _CACHE[sleutel] = svg
-            while len(_CACHE) > _CACHE_GROOTTE:
-                _CACHE.popitem(last=False)
+        _onthouden(sleutel, svg)
         return svg
 
     return wrapper
+
+
+# While set (grafieken_tegelijk.tegelijk_getekend), a chart that is not cached is not drawn at once: this is called
+# with its key, function and arguments and returns what stands in for it until it is drawn.
+UITSTELLEN: ContextVar[Callable[[str, Callable[..., str], tuple[Any, ...], dict[str, Any]], str] | None] = ContextVar(
+    "grafieken_uitstellen", default=None
+)
+
+
+def _onthouden(sleutel: str, svg: str) -> None:
+    with _LOCK:
+        _CACHE[sleutel] = svg
+        while len(_CACHE) > _CACHE_GROOTTE:
+            _CACHE.popitem(last=False)
+
+
+def bewaren(sleutel: str, svg: str) -> None:
+    """Cache a chart drawn elsewhere under the key `gecached` gave it (in this process and the shared cache)."""
+    _gedeelde_cache().set(sleutel, svg)
+    _onthouden(sleutel, svg)
 
 
 def cache_legen(*, alleen_dit_proces: bool = False) -> None:
@@ -136,6 +157,23 @@ def stijl() -> Iterator[None]:
 
 
 _STIJLBLOK = re.compile(r"\s*<style[^>]*>.*?</style>", re.DOTALL)
+# matplotlib's RDF metadata (dc:, cc: and rdf: elements, which HTML's inline SVG does not allow; the title is in
+# <title>) and the ids it numbers itself ("xtick_1", "patch_1", "line2d_3": the same in every chart, and nothing
+# refers to them). The ids we give (gid: "bar-eerste-missie", "norm") and the clip paths' stay: `in_pagina` makes them
+# the chart's own when a page shows it.
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+_AUTO_ID = re.compile(r'\sid="[A-Za-z][A-Za-z0-9.]*_\d+"')
+_ID = re.compile(r'(\sid=")([^"]+")')
+_VERWIJZING = re.compile(r'(url\(#|href="#)')
+
+
+def in_pagina(svg: str) -> str:
+    """An SVG to put inside a page beside other charts: its ids (and what refers to them) prefixed with a hash of the
+    chart, so two charts on one page share no id (HTML's ids are unique in the document, also inside an <svg>)."""
+    voorvoegsel = "g" + hashlib.sha256(svg.encode()).hexdigest()[:10] + "-"
+    return _VERWIJZING.sub(
+        lambda m: m.group(1) + voorvoegsel, _ID.sub(lambda m: m.group(1) + voorvoegsel + m.group(2), svg)
+    )
 
 
 def naar_svg(fig: Figure, titel: str) -> str:
@@ -147,6 +185,7 @@ def naar_svg(fig: Figure, titel: str) -> str:
     # matplotlib's one <style> element (line joins) would be a global style sheet in the page, which the
     # Content-Security-Policy refuses; its style attributes stay.
     svg = _STIJLBLOK.sub("", svg, count=1)
+    svg = _AUTO_ID.sub("", _METADATA.sub("", svg, count=1))
     einde = svg.index(">") + 1
     return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
 

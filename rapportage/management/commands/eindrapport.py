@@ -34,9 +34,11 @@ class Command(BaseCommand):
             if basis is not None:
                 for veld in (
                     "titel",
+                    "taal",
                     "auteurs",
                     "plaats_datum",
                     "gestopte_organisaties_anoniem",
+                    "vergelijking_in_bijlage",
                     "layout",
                     "uitgave",
                     "druk",
