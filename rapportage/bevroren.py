@@ -62,6 +62,10 @@ def laden(momentopname: dict[str, Any]) -> dict[str, Any]:
         ouder = _ouder(gegevens, pad)
         if isinstance(ouder[pad[-1]], str):
             ouder[pad[-1]] = mark_safe(ouder[pad[-1]])
+    quickscans = gegevens.get("quickscans")
+    if isinstance(quickscans, dict) and "heatmap_svg" in quickscans:  # frozen before the heatmap came in parts
+        enkel = quickscans.pop("heatmap_svg")
+        quickscans["heatmaps"] = [mark_safe(enkel)] if enkel else []
     return gegevens
 
 

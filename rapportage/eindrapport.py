@@ -169,6 +169,10 @@ CIJFERNAMEN = {
 CORRIGEERBAAR = list(CIJFERNAMEN)
 
 
+# Organisations per heatmap chart in the quickscan annex: the rows of one chart fit on an A4 page.
+HEATMAP_RIJEN = 30
+
+
 def _iso(dag: datetime.date | None) -> str | None:
     return dag.isoformat() if dag else None
 
@@ -622,7 +626,7 @@ def _quickscans(traject: Traject, peildatum: datetime.date, *, vergelijking: boo
     organisaties = Organisatie.objects.filter(deelnames__traject=traject)
     kolommen, rijen = quickscan_selectors.overzicht(organisaties)
     rijen = [r for r in rijen if r.ronde.datum <= peildatum]
-    heatmap = ""
+    heatmaps = []
     # The heatmap's numbers as a table too (every chart has one: PDF/UA, WCAG 1.1.1).
     heatmap_tabel = {
         "kolommen": [e.naam_in_taal for e in kolommen],
@@ -630,16 +634,18 @@ def _quickscans(traject: Traject, peildatum: datetime.date, *, vergelijking: boo
     }
     if rijen:
         labels = {e.code: _afgebroken(e.naam_in_taal) for e in kolommen}
-        heatmap = quickscan_charts.heatmap_svg(
-            [quickscan_charts.Element(code=e.code, label=labels[e.code]) for e in kolommen],
-            [(r.naam, r.scores) for r in rijen],
-            norm=kolommen[0].instrument.norm if kolommen else 3,
-        )
+        elementen = [quickscan_charts.Element(code=e.code, label=labels[e.code]) for e in kolommen]
+        norm = kolommen[0].instrument.norm if kolommen else 3
+        # One chart per HEATMAP_RIJEN organisations, so that each fits on a page (350 organisations: 12 charts).
+        heatmaps = [
+            quickscan_charts.heatmap_svg(elementen, [(r.naam, r.scores) for r in deel], norm=norm)
+            for deel in (rijen[i : i + HEATMAP_RIJEN] for i in range(0, len(rijen), HEATMAP_RIJEN))
+        ]
     if vergelijking:
         _vergelijkingen(rondes, list(reeksen), grafieken, peildatum)
     return {
         "grafieken": grafieken,
-        "heatmap_svg": heatmap,
+        "heatmaps": heatmaps,
         "heatmap_tabel": heatmap_tabel,
         "met_doel": any(g["met_doel"] for g in grafieken),
         "vergelijking": vergelijking,

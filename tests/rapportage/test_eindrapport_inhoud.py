@@ -196,7 +196,7 @@ def test_grafieken_gebruiken_het_lettertype_en_de_kleuren_van_het_rapport(demo):
     from werkplaats.lib import grafieken
 
     data = eindrapport.gegevens(Eindrapport.objects.get())
-    for svg in [data["fasen_svg"], data["quickscans"]["heatmap_svg"], data["quickscans"]["grafieken"][0]["svg"]]:
+    for svg in [data["fasen_svg"], data["quickscans"]["heatmaps"][0], data["quickscans"]["grafieken"][0]["svg"]]:
         assert "font-family: 'Open Sans'" in svg
     assert ORANJE == grafieken.ORANJE == "#c25700"  # the seed's #f28c00 fails contrast
     assert "#f28c00" not in data["quickscans"]["grafieken"][0]["svg"]
@@ -215,9 +215,39 @@ def test_heatmap_heeft_haar_cijfers_ook_als_tabel(demo):
     assert rij.count("<td>") == len(scores)
 
 
+def test_heatmap_in_delen_die_op_een_pagina_passen(demo, monkeypatch):
+    """Every HEATMAP_RIJEN organisations a chart of their own (a national report's 350 no longer run off the page),
+    each saying which part it is; the table with every row follows the last."""
+    monkeypatch.setattr(eindrapport, "HEATMAP_RIJEN", 2)
+    data = eindrapport.gegevens(Eindrapport.objects.get())
+    rijen = data["quickscans"]["heatmap_tabel"]["rijen"]
+    heatmaps = data["quickscans"]["heatmaps"]
+    assert len(rijen) > 2 and len(heatmaps) == -(-len(rijen) // 2)
+    for deel, svg in enumerate(heatmaps):
+        eigen = [naam for naam, _scores in rijen[2 * deel : 2 * deel + 2]]
+        anderen = [naam for naam, _scores in rijen if naam not in eigen and not any(naam in e for e in eigen)]
+        assert all(naam in svg for naam in eigen) and not [naam for naam in anderen if naam in svg]
+    html = pdf.html(data)
+    assert f"(deel 1 van {len(heatmaps)})" in html and f"(deel {len(heatmaps)} van {len(heatmaps)})" in html
+    assert html.count("Laatste scores per organisatie (– is niet gescoord)") == 1
+
+
+def test_bevroren_rapport_van_voor_de_delen_toont_zijn_ene_heatmap(demo):
+    from rapportage import bevroren
+
+    data = eindrapport.gegevens(Eindrapport.objects.get())
+    quickscans = {("heatmap_svg" if k == "heatmaps" else k): v for k, v in data["quickscans"].items()}
+    quickscans["heatmap_svg"] = quickscans["heatmap_svg"][0]
+    oud = bevroren.opslaan({**data, "quickscans": quickscans})  # a snapshot as frozen before
+    geladen = bevroren.laden(oud)
+    assert geladen["quickscans"]["heatmaps"] == [data["quickscans"]["heatmaps"][0]]
+    assert "heatmap_svg" not in geladen["quickscans"]
+    assert "Laatste scores per organisatie (rood onder de norm" in pdf.html(geladen)
+
+
 def test_grafieken_geven_oranje_maar_een_betekenis(demo):
     data = eindrapport.gegevens(Eindrapport.objects.get())
-    assert ORANJE not in data["quickscans"]["heatmap_svg"]  # at the norm is not "changed"
+    assert ORANJE not in data["quickscans"]["heatmaps"][0]  # at the norm is not "changed"
     assert ORANJE not in data["fasen_svg"]
     assert any(ORANJE in g["svg"] for g in data["quickscans"]["grafieken"])  # changed scores
 
