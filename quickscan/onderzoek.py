@@ -127,26 +127,34 @@ class OnderzoeksRij:
         }
 
     def landelijk_dict(self) -> dict[str, Any]:
-        """The row as the national role gets it (the API's JSON): pseudonyms, no free text, no round ids."""
+        """The row as the national role gets it (the API's JSON): pseudonyms, no free text, no round ids. A choice of
+        `als_dict`'s fields (`LANDELIJKE_VELDEN`), so both read the same values."""
+        rij = self.als_dict()
         return {
             "werkplaats": self.werkplaats,
-            "methoden": self.methoden,
-            "organisatie": self.organisatie,
-            "organisatie_soort": self.organisatie_soort,
-            "team": self.team,
-            "element_code": self.element_code,
-            "element": self.element,
-            "datum_voor": self.datum_voor,
-            "datum_na": self.datum_na,
-            "score_voor": self.score_voor,
-            "score_na": self.score_na,
-            "verschil": self.verschil,
-            "maanden": self.maanden,
-            "aantal_acties": self.aantal_acties,
+            **{veld: rij[veld] for veld in LANDELIJKE_VELDEN},
             "acties_gereed_op": [a.gereed_op for a in self.acties],
             "vernieuwers": self.gereedheid["vernieuwers"],
             "illustratief": self.illustratief,
         }
+
+
+# What of a row leaves for the national role as it is (the organisation and team are pseudonyms in its rows).
+LANDELIJKE_VELDEN = (
+    "methoden",
+    "organisatie",
+    "organisatie_soort",
+    "team",
+    "element_code",
+    "element",
+    "datum_voor",
+    "datum_na",
+    "score_voor",
+    "score_na",
+    "verschil",
+    "maanden",
+    "aantal_acties",
+)
 
 
 def traject_rondes(traject: Traject, rondes: QuerySet[Ronde]) -> QuerySet[Ronde]:
