@@ -749,8 +749,21 @@ def gegevens(rapport: Eindrapport) -> dict[str, Any]:
         return _gegevens(rapport)
 
 
-def _gegevens(rapport: Eindrapport) -> dict[str, Any]:
-    data = rapport.bevroren_gegevens or berekenen_getekend(rapport)
+def gegevens_naast_getekend(rapport: Eindrapport) -> tuple[dict[str, Any], grafieken_tegelijk.Naast]:
+    """`gegevens` for a PDF: every chart not yet cached is a stand-in, drawn beside this process while the PDF is
+    laid out (`grafieken_tegelijk.naast_getekend`; rapportage/pdf.py `rapport_pdf`)."""
+    with translation.override(rapport.taal):
+        return grafieken_tegelijk.naast_getekend(
+            lambda: _gegevens(rapport, getekend=False), werkers=settings.PDF_WERKERS
+        )
+
+
+def _gegevens(rapport: Eindrapport, *, getekend: bool = True) -> dict[str, Any]:
+    data = rapport.bevroren_gegevens or (
+        berekenen_getekend(rapport)
+        if getekend
+        else berekenen(rapport.traject, rapport.peildatum, rapport.taal, vergelijking=rapport.vergelijking_in_bijlage)
+    )
     berekend = dict(data["figuren"])
     figuren = dict(berekend)
     correcties = []

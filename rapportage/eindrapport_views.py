@@ -289,7 +289,7 @@ def download_pdf(request, pk: int):
     if versie is not None:
         return _versie_antwoord(request, rapport, versie)
     rapport = _rapport(request, pk)  # not frozen: rendered now from the records
-    inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(rapport)))
+    _html, inhoud = pdf.rapport_pdf(rapport)
     response = HttpResponse(inhoud, content_type="application/pdf")
     taal = "" if rapport.taal == Eindrapport.Taal.NEDERLANDS else f"-{rapport.taal}"  # the English edition: "-en"
     naam = f"eindrapport-{rapport.traject.pk}-{rapport.peildatum:%Y%m%d}{taal}.pdf"

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from werkplaats.lib import grafieken
 from werkplaats.lib import pdf as lib_pdf
 
 from . import pdf_delen
+
+if TYPE_CHECKING:
+    from .models import Eindrapport
 
 
 @cache
@@ -39,6 +43,30 @@ def html(gegevens: Mapping[str, Any]) -> str:
     PDF's /Lang), whatever the language of the user's interface."""
     with translation.override(taal(gegevens)):
         return render_to_string("rapportage/eindrapport/pdf.html", {"r": gegevens, "css": stylesheet(), "pdf": True})
+
+
+def rapport_pdf(rapport: Eindrapport) -> tuple[str, bytes]:
+    """A report's HTML and PDF from the records. The charts that are not cached are drawn on the other core while
+    this one renders the HTML and lays out the pages (`eindrapport.gegevens_naast_getekend`): the HTML names them by
+    their stand-ins, which WeasyPrint asks for when it reaches them. The HTML returned is the complete one, every
+    chart in it as a `data:` image. A report rendered in parts waits for its charts first (its parts are rendered in
+    other processes, from the complete HTML)."""
+    from . import eindrapport
+
+    data, naast = eindrapport.gegevens_naast_getekend(rapport)
+    with naast:
+        document = html(data)
+
+        def compleet(document: str) -> str:
+            for plaatshouder in naast.plaatshouders():
+                document = document.replace(plaatshouder, grafieken.data_url(naast.svg(plaatshouder)))
+            return document
+
+        if not naast.opdrachten or pdf_delen.in_delen(document):
+            document = compleet(document)
+            return document, pdf(document)
+        inhoud = lib_pdf.pdf(document, afbeeldingen=naast.afbeelding)
+        return compleet(document), inhoud
 
 
 def pdf(document: str, *, voortgang: Callable[[int, int], None] | None = None) -> bytes:

@@ -1,18 +1,20 @@
-import base64
-
 from django import template
 from django.utils.html import format_html
+
+from werkplaats.lib import grafieken, grafieken_tegelijk
 
 register = template.Library()
 
 
 @register.filter
 def als_afbeelding(svg: str, alt: str = "") -> str:
-    """An inline SVG as an <img> with a data: URL, so its ids cannot clash with other charts in the PDF."""
+    """An inline SVG as an <img> with a data: URL, so its ids cannot clash with other charts in the PDF. A chart still
+    being drawn beside the PDF's layout (werkplaats.lib.grafieken_tegelijk.naast_getekend) is named by its stand-in,
+    which WeasyPrint's URL fetcher resolves when it lays the image out."""
     if not svg:
         return ""
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return format_html('<img class="grafiek" src="data:image/svg+xml;base64,{}" alt="{}">', data, alt)
+    src = svg if grafieken_tegelijk.is_plaatshouder(svg) else grafieken.data_url(svg)
+    return format_html('<img class="grafiek" src="{}" alt="{}">', src, alt)
 
 
 @register.filter

@@ -9,6 +9,7 @@ a deployment with a changed chart function draws it anew).
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import inspect
@@ -68,10 +69,11 @@ CACHE_ALIAS = "grafieken"
 
 @functools.cache
 def _codeversie(*bestanden: str) -> str:
-    """A hash of the drawing code and matplotlib's version: a changed chart function never gets an old SVG."""
-    import matplotlib
+    """A hash of the drawing code and matplotlib's version: a changed chart function never gets an old SVG. The
+    version from the installed package's metadata: a cached chart is found without importing matplotlib."""
+    from importlib.metadata import version
 
-    h = hashlib.sha256(matplotlib.__version__.encode())
+    h = hashlib.sha256(version("matplotlib").encode())
     for bestand in bestanden:
         try:
             h.update(Path(bestand).read_bytes())
@@ -188,6 +190,11 @@ def naar_svg(fig: Figure, titel: str) -> str:
     svg = _AUTO_ID.sub("", _METADATA.sub("", svg, count=1))
     einde = svg.index(">") + 1
     return f"{svg[:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
+
+
+def data_url(svg: str) -> str:
+    """An SVG as a `data:` URL (an <img> of a PDF's chart: its ids cannot clash with another chart's)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def leeg_svg(tekst: str, titel: str) -> str:

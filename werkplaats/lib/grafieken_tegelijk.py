@@ -8,13 +8,32 @@ put in the place of their stand-ins in what `maak()` returned. The same charts, 
 function of its arguments and the language, and a worker draws it with the same function in the same language.
 
     data = grafieken_tegelijk.tegelijk_getekend(lambda: berekenen(traject, peildatum), werkers=2)
+
+**Beside the caller** (`naast_getekend`): a PDF needs its charts only when WeasyPrint lays out the pages with them,
+so a report of a few charts need not wait for them. The first chart that is not cached starts a child process,
+forked from this one (Django, the chart code and their data are already in its memory), which draws the charts on the
+other core while this process computes the rest, renders the HTML and starts WeasyPrint; the HTML names each chart by
+its stand-in (`grafiek:<merk>:<sleutel>`), and WeasyPrint's URL fetcher (`Naast.svg`) waits for it there. Forked only
+from a single-threaded process (a sync web worker, a Celery worker's child, a command), where no other thread can hold
+a lock the child would need; elsewhere (a threaded server) every chart is drawn at once, as `tegelijk_getekend` does.
+
+    data, naast = grafieken_tegelijk.naast_getekend(lambda: berekenen(traject, peildatum))
+    with naast:
+        html = render(data)                       # stand-ins where the charts go
+        pdf = HTML(string=html, url_fetcher=...)  # naast.svg(stand_in) when WeasyPrint asks for a chart
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import pickle
+import struct
+import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future
+from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from django.utils import translation
@@ -86,3 +105,233 @@ def tegelijk_getekend(maak: Callable[[], T], *, werkers: int, vanaf: int = VANAF
     for sleutel, svg in getekend.items():
         grafieken.bewaren(sleutel, svg)
     return cast(T, _invullen(uitkomst, {f"grafiek:{merk}:{sleutel}": svg for sleutel, svg in getekend.items()}))
+
+
+# --- Beside the caller: a forked child draws while this process goes on -----------------------------------------
+
+PLAATSHOUDER = "grafiek:"  # how every stand-in begins (a drawn chart begins with "<svg")
+_LENGTE = struct.Struct("!Q")
+
+
+def is_plaatshouder(waarde: object) -> bool:
+    return isinstance(waarde, str) and waarde.startswith(PLAATSHOUDER)
+
+
+def _kan_vorken() -> bool:
+    """Fork only from a single-threaded process, with a second core to draw on."""
+    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+def _schrijven(fd: int, waarde: object) -> None:
+    data = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
+    os.write(fd, _LENGTE.pack(len(data)))
+    _volledig_schrijven(fd, data)
+
+
+def _volledig_schrijven(fd: int, data: bytes) -> None:
+    zicht = memoryview(data)
+    while zicht:
+        zicht = zicht[os.write(fd, zicht) :]
+
+
+def _lezen(fd: int) -> Any:
+    """The next pickled value from the pipe; EOFError when its other end is closed."""
+
+    def precies(n: int) -> bytes:
+        stukken, over = [], n
+        while over:
+            stuk = os.read(fd, over)
+            if not stuk:
+                raise EOFError
+            stukken.append(stuk)
+            over -= len(stuk)
+        return b"".join(stukken)
+
+    (lengte,) = _LENGTE.unpack(precies(_LENGTE.size))
+    return pickle.loads(precies(lengte))
+
+
+def _kind(opdrachten: int, uitkomsten: int) -> None:
+    """The child's loop: a job (key, function's module and name, language, arguments) in, (key, SVG or error) out,
+    until the parent closes the jobs' pipe. Only our own process is on the other end of the pipes."""
+    while True:
+        try:
+            sleutel, module, naam, taal, args, kwargs = _lezen(opdrachten)
+        except EOFError:
+            return
+        try:
+            _schrijven(uitkomsten, (sleutel, _tekenen(module, naam, taal, args, kwargs), None))
+        except Exception as fout:  # the parent draws this one itself
+            _schrijven(uitkomsten, (sleutel, None, f"{type(fout).__name__}: {fout}"))
+
+
+class Naast:
+    """Charts being drawn beside this process: `svg(plaatshouder)` waits for one, `invullen` for all in a value.
+
+    The first `vanaf` charts go to the forked child one by one as they are asked for; a report that asks for more
+    (one chart per organisation) has the rest drawn in `werkers` processes when `maak()` is done, as
+    `tegelijk_getekend` draws them."""
+
+    def __init__(self, merk: str, *, vorken: bool, werkers: int, vanaf: int) -> None:
+        self.merk = merk
+        self.vorken = vorken
+        self.werkers = werkers
+        self.vanaf = vanaf
+        self.opdrachten: dict[str, tuple[Callable[..., str], tuple[Any, ...], dict[str, Any], str | None]] = {}
+        self._taken: dict[str, Future[str]] = {}  # key -> its chart, once the child (or the workers) drew it
+        self._bewaard: set[str] = set()
+        self._pid: int | None = None
+        self._naar_kind: int | None = None
+        self._lezer: threading.Thread | None = None
+
+    def uitstellen(
+        self, sleutel: str, functie: Callable[..., str], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> str:
+        """`grafieken.UITSTELLEN`'s callback: note the chart, hand it to the child, return its stand-in."""
+        if sleutel not in self.opdrachten:
+            taal = translation.get_language()
+            self.opdrachten[sleutel] = (functie, args, kwargs, taal)
+            if self.vorken and len(self._taken) < self.vanaf:
+                if self._pid is None:
+                    self._starten()
+                taak: Future[str] = Future()
+                self._taken[sleutel] = taak
+                try:
+                    assert self._naar_kind is not None
+                    _schrijven(self._naar_kind, (sleutel, functie.__module__, functie.__qualname__, taal, args, kwargs))
+                except (OSError, pickle.PicklingError, AttributeError, TypeError):  # the child is gone, or the job
+                    taak.set_result("")  # cannot travel: this process draws it (`_getekend`)
+        return f"{PLAATSHOUDER}{self.merk}:{sleutel}"
+
+    def _starten(self) -> None:
+        opdrachten_lezen, opdrachten_schrijven = os.pipe()
+        uitkomsten_lezen, uitkomsten_schrijven = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: draw, then leave without running the parent's exit handlers or finalizers
+            code = 0
+            try:
+                os.close(opdrachten_schrijven)
+                os.close(uitkomsten_lezen)
+                _kind(opdrachten_lezen, uitkomsten_schrijven)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(opdrachten_lezen)
+        os.close(uitkomsten_schrijven)
+        self._pid, self._naar_kind = pid, opdrachten_schrijven
+        self._lezer = threading.Thread(target=self._ontvangen, args=(uitkomsten_lezen,), daemon=True)
+        self._lezer.start()
+
+    def _ontvangen(self, fd: int) -> None:
+        """The reader thread: the child's charts into their futures, until the child closes its end."""
+        try:
+            while True:
+                try:
+                    sleutel, svg, fout = _lezen(fd)
+                except (EOFError, OSError):
+                    return
+                taak = self._taken.get(sleutel)
+                if taak is not None and not taak.done():
+                    taak.set_result(svg if fout is None else "")
+        finally:
+            os.close(fd)
+            for taak in list(self._taken.values()):  # what the child did not draw, this process draws (`_getekend`)
+                if not taak.done():
+                    taak.set_result("")
+
+    def rest_tekenen(self) -> None:
+        """The charts beyond the child's first `vanaf`, in `werkers` processes when there are at least `vanaf` of
+        them (else each is drawn here when it is asked for)."""
+        rest = [sleutel for sleutel in self.opdrachten if sleutel not in self._taken]
+        if len(rest) < self.vanaf or self.werkers < 2:
+            return
+        from . import werkers as werkerpool
+
+        with werkerpool.Pool(self.werkers) as pool:
+            taken = {}
+            for sleutel in rest:
+                functie, args, kwargs, taal = self.opdrachten[sleutel]
+                taken[sleutel] = pool.submit(_tekenen, functie.__module__, functie.__qualname__, taal, args, kwargs)
+            for sleutel, taak in taken.items():
+                klaar: Future[str] = Future()
+                klaar.set_result(taak.result())
+                self._taken[sleutel] = klaar
+
+    def _getekend(self, sleutel: str) -> str:
+        taak = self._taken.get(sleutel)
+        svg = taak.result() if taak is not None else ""  # "" when the child could not draw it
+        if not svg:
+            functie, args, kwargs, taal = self.opdrachten[sleutel]
+            with translation.override(taal):
+                svg = functie(*args, **kwargs)
+        if sleutel not in self._bewaard:
+            self._bewaard.add(sleutel)
+            grafieken.bewaren(sleutel, svg)
+        return svg
+
+    def svg(self, plaatshouder: str) -> str:
+        """The chart a stand-in stands for, once drawn."""
+        return self._getekend(plaatshouder.removeprefix(f"{PLAATSHOUDER}{self.merk}:"))
+
+    def afbeelding(self, url: str) -> str | None:
+        """For WeasyPrint's URL fetcher (werkplaats.lib.pdf): the chart of a stand-in, None for any other URL."""
+        return self.svg(url) if url.startswith(f"{PLAATSHOUDER}{self.merk}:") else None
+
+    def plaatshouders(self) -> list[str]:
+        return [f"{PLAATSHOUDER}{self.merk}:{sleutel}" for sleutel in self.opdrachten]
+
+    def invullen(self, waarde: T) -> T:
+        """`waarde` (a value walked through, or a text such as the HTML) with every stand-in replaced by its chart."""
+        svgs = {plaatshouder: self.svg(plaatshouder) for plaatshouder in self.plaatshouders()}
+        if isinstance(waarde, str):
+            tekst: str = waarde
+            for plaatshouder, svg in svgs.items():
+                tekst = tekst.replace(plaatshouder, svg)
+            return cast(T, tekst)
+        return cast(T, _invullen(waarde, svgs))
+
+    def sluiten(self, *, tekenen: bool = True) -> None:
+        """Every chart drawn (and cached), the child ended; `tekenen=False` (after an error): only the child ended."""
+        for sleutel in self.opdrachten if tekenen else ():
+            self._getekend(sleutel)
+        if self._naar_kind is not None:
+            os.close(self._naar_kind)  # the child sees the end of its jobs and leaves
+            self._naar_kind = None
+        if self._lezer is not None:
+            self._lezer.join()
+            self._lezer = None
+        if self._pid is not None:
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __enter__(self) -> Naast:
+        return self
+
+    def __exit__(
+        self, soort: type[BaseException] | None, fout: BaseException | None, spoor: TracebackType | None
+    ) -> None:
+        self.sluiten(tekenen=fout is None)
+
+
+def naast_getekend(
+    maak: Callable[[], T], *, werkers: int, vanaf: int = VANAF, vorken: bool | None = None
+) -> tuple[T, Naast]:
+    """What `maak()` returns with a stand-in for every chart it asked for and was not cached, and the `Naast` that
+    draws them: in a forked child (`vorken`; by default when this process may fork, `_kan_vorken`), else in this
+    process when one is asked for. Use the `Naast` as a context manager: leaving it waits for the child."""
+    naast = Naast(uuid.uuid4().hex, vorken=_kan_vorken() if vorken is None else vorken, werkers=werkers, vanaf=vanaf)
+    token = grafieken.UITSTELLEN.set(naast.uitstellen)
+    try:
+        uitkomst = maak()
+    except BaseException:
+        grafieken.UITSTELLEN.reset(token)
+        naast.sluiten(tekenen=False)
+        raise
+    grafieken.UITSTELLEN.reset(token)
+    try:
+        naast.rest_tekenen()
+    except BaseException:
+        naast.sluiten(tekenen=False)
+        raise
+    return uitkomst, naast

@@ -11,6 +11,7 @@ process (two at once, so two cores work and each process holds the layout of one
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import as_completed
 from contextlib import ExitStack
@@ -80,16 +81,40 @@ def afwerken(document: Any, pdf: pydyf.PDF, id_voorvoegsel: str = "") -> None:
     id_boom(document, pdf, id_voorvoegsel)
 
 
-def _html(document: str) -> HTML:
+# An image of the document's own, by its URL: its SVG text, or None for a URL it does not know.
+Afbeeldingen = Callable[[str], "str | None"]
+
+
+@functools.cache
+def _ophaler() -> type:
+    """WeasyPrint's URL fetcher that allows only `data:` URLs and, when given `afbeeldingen`, the document's own
+    images by name (the end report's charts while they are drawn beside the layout: grafieken_tegelijk.Naast)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class Ophaler(URLFetcher):
+        def __init__(self, afbeeldingen: Afbeeldingen | None) -> None:
+            super().__init__(allowed_protocols=["data"])
+            self.afbeeldingen = afbeeldingen
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            svg = self.afbeeldingen(url) if self.afbeeldingen is not None else None
+            if svg is not None:
+                return URLFetcherResponse(url, svg, headers={"Content-Type": "image/svg+xml"})
+            return super().fetch(url, headers)
+
+    return Ophaler
+
+
+def _html(document: str, afbeeldingen: Afbeeldingen | None = None) -> HTML:
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
-    return HTML(string=document, url_fetcher=URLFetcher(allowed_protocols=["data"]))
+    return HTML(string=document, url_fetcher=_ophaler()(afbeeldingen))
 
 
-def pdf(document: str) -> bytes:
-    """The tagged PDF of a complete HTML document."""
-    inhoud: bytes = _html(document).write_pdf(pdf_variant=PDF_VARIANT, finisher=afwerken)
+def pdf(document: str, *, afbeeldingen: Afbeeldingen | None = None) -> bytes:
+    """The tagged PDF of a complete HTML document; `afbeeldingen(url)` gives the SVG of an image of its own (None:
+    not one of them), asked for when WeasyPrint lays the image out."""
+    inhoud: bytes = _html(document, afbeeldingen).write_pdf(pdf_variant=PDF_VARIANT, finisher=afwerken)
     return inhoud
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rapportage import eindrapport, pdf
+from rapportage import pdf
 from rapportage.models import Eindrapport
 from trajecten.models import Traject
 
@@ -48,5 +48,5 @@ class Command(BaseCommand):
                     setattr(rapport, veld, getattr(basis, veld))
         if rapport is None:
             rapport = Eindrapport(traject=gevonden, peildatum=min(datetime.date.today(), gevonden.einddatum))
-        bestand.write_bytes(pdf.pdf(pdf.html(eindrapport.gegevens(rapport))))
+        bestand.write_bytes(pdf.rapport_pdf(rapport)[1])
         self.stdout.write(f"{bestand} geschreven ({rapport.traject}, peildatum {rapport.peildatum:%d-%m-%Y}).")
