@@ -6,7 +6,6 @@ import subprocess
 import openpyxl
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -20,15 +19,10 @@ from werkplaats.models import User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_pdf(demo_database, django_db_blocker):
-    """The demo's end report as PDF text per page (built once: rendering takes a few seconds)."""
-    demo_database.openen()
-    with django_db_blocker.unblock(), transaction.atomic():
-        inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(Eindrapport.objects.get())))
-        transaction.set_rollback(True)
-    reader = PdfReader(io.BytesIO(inhoud))
-    return inhoud, [page.extract_text() for page in reader.pages], reader
+@pytest.fixture
+def demo_pdf(demo_rapport_pdf):
+    """The demo's end report as (bytes, PDF text per page, reader): tests/rapportage/conftest.py renders it once."""
+    return demo_rapport_pdf["pdf"], demo_rapport_pdf["paginas"], demo_rapport_pdf["reader"]
 
 
 @pytest.fixture
@@ -209,3 +203,19 @@ def test_commando_schrijft_pdf(tmp_path, rapport):
     assert "1 juni 2014" in tekst and "4. Resultaten" in tekst
     call_command("eindrapport", Traject.objects.get().naam, str(bestand))
     assert "31 december 2015" in "\n".join(p.extract_text() for p in PdfReader(bestand).pages)
+
+
+def test_rapport_in_delen_krijgt_eerst_al_zijn_grafieken(rapport, monkeypatch):
+    """A report rendered in parts (in other processes, from the HTML) is given the HTML with every chart in it, drawn
+    in the child first; `demo_in_delen` (tests/rapportage/conftest.py) renders such parts for real."""
+    from rapportage import pdf_delen
+    from werkplaats.lib import grafieken, grafieken_tegelijk
+
+    monkeypatch.setattr(grafieken_tegelijk, "_kan_vorken", lambda: True)
+    monkeypatch.setattr(pdf_delen, "in_delen", lambda document: True)
+    gegeven = []
+    monkeypatch.setattr(pdf_delen, "pdf", lambda document, **kwargs: gegeven.append(document) or b"%PDF-delen")
+    grafieken.cache_legen()
+    document, inhoud = pdf.rapport_pdf(rapport)
+    assert inhoud == b"%PDF-delen" and gegeven == [document]
+    assert 'src="grafiek:' not in document and document.count('src="data:image/svg+xml;base64,') >= 9

@@ -4,14 +4,11 @@ The PDF of the demo is rendered once for the module and read back with pypdf, as
 """
 
 import datetime
-import io
 import re
 import subprocess
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
-from pypdf import PdfReader
 
 from quickscan.charts import ORANJE
 from rapportage import eindrapport, pdf, services
@@ -21,14 +18,10 @@ from werkplaats.models import User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_pdf(demo_database, django_db_blocker):
-    """(bytes, text per page) of the demo's end report."""
-    demo_database.openen()
-    with django_db_blocker.unblock(), transaction.atomic():
-        inhoud = pdf.pdf(pdf.html(eindrapport.gegevens(Eindrapport.objects.get())))
-        transaction.set_rollback(True)
-    return inhoud, [page.extract_text() for page in PdfReader(io.BytesIO(inhoud)).pages]
+@pytest.fixture
+def demo_pdf(demo_rapport_pdf):
+    """(bytes, text per page) of the demo's end report (tests/rapportage/conftest.py renders it once)."""
+    return demo_rapport_pdf["pdf"], demo_rapport_pdf["paginas"]
 
 
 def _tekst(pages: list[str]) -> str:

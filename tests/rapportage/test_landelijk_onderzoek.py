@@ -20,6 +20,7 @@ from quickscan import onderzoek
 from quickscan.models import Actie, Element, Ronde
 from quickscan.services import actie_opslaan
 from rapportage.landelijk_onderzoek import landelijk_onderzoek
+from tests.conftest import gedeeld
 from tests.factories import (
     AfdelingFactory,
     DeelnameFactory,
@@ -92,8 +93,7 @@ def _ronde(organisatie, missie, beleid, datum, **velden):
     )
 
 
-@pytest.fixture
-def twee_werkplaatsen(db):
+def twee_werkplaatsen_bouwen():
     """Noord: six organisations, two rounds each in 2014 (one also a third in 2015, one also a team series), actions
     completed in between; Zuid: four organisations, one taking part with another method. Named people everywhere a
     person can write a name."""
@@ -138,6 +138,24 @@ def twee_werkplaatsen(db):
     _actie(w.rondes["Gemeente Appelscha"][0], "beleid", "Beleidsplan door Henk Stoffels", D(2014, 7, 1))
     _actie(w.rondes["CJG Dokkum"][0], "missie", "Nog bezig: Marieke Verbeek", status=Actie.Status.BEZIG)
     return w
+
+
+# Built once per process, as the demo is (tests/conftest.py): the tests here only add records, which are rolled back.
+GEDEELDE_WERKPLAATSEN = gedeeld("landelijk_onderzoek", twee_werkplaatsen_bouwen)
+
+
+@pytest.fixture(scope="session")
+def landelijk_onderzoek_database(django_db_setup, django_db_blocker):
+    GEDEELDE_WERKPLAATSEN.blocker = django_db_blocker
+    GEDEELDE_WERKPLAATSEN.openen()
+    yield GEDEELDE_WERKPLAATSEN
+    GEDEELDE_WERKPLAATSEN.sluiten()
+
+
+@pytest.fixture
+def twee_werkplaatsen(landelijk_onderzoek_database, db):
+    """`twee_werkplaatsen_bouwen`'s world; what a test adds is rolled back after it."""
+    return landelijk_onderzoek_database.voor_test()
 
 
 def _sleutel(rij):

@@ -12,52 +12,20 @@ from unittest import mock
 
 import pikepdf
 import pytest
-from django.db import transaction
 from django.test import override_settings
 from PIL import Image, ImageChops
 
-from rapportage import eindrapport, pdf, pdf_delen, services
-from rapportage.models import Eindrapport
+from rapportage import pdf_delen
+from tests.rapportage.conftest import IN_DELEN
 from werkplaats.lib import pdf as lib_pdf
 
 pytestmark = pytest.mark.django_db
 
-IN_DELEN = {"EINDRAPPORT_IN_DELEN_VANAF": 2, "EINDRAPPORT_DEEL_ORGANISATIES": 3}
 
-
-@pytest.fixture(scope="module")
-def gerenderd(demo_database, django_db_blocker, tmp_path_factory):
-    """The demo report frozen, its PDF made from the snapshot as the worker makes it (in parts), and the same HTML in
-    one pass by WeasyPrint alone; with the report's names in Bijlage 5 (built once, rolled back)."""
-    demo_database.openen()
-    with django_db_blocker.unblock(), transaction.atomic():
-        rapport = Eindrapport.objects.get()
-        with (
-            override_settings(**IN_DELEN),
-            mock.patch.object(lib_pdf, "pdf_in_delen", wraps=lib_pdf.pdf_in_delen) as spion,
-            mock.patch.object(services, "_voortgang", wraps=services._voortgang) as voortgang,
-        ):
-            services.rapport_bevriezen(rapport=rapport)
-            versie = services.versie_pdf_maken(versie=rapport.versies.get())
-        with versie.pdf.open("rb") as bestand:
-            delen = bestand.read()
-        gegevens = eindrapport.gegevens(Eindrapport.objects.get(pk=rapport.pk))  # the snapshot
-        html = pdf.html(gegevens)
-        een = lib_pdf.pdf(html)
-        transaction.set_rollback(True)
-    map_ = tmp_path_factory.mktemp("pdf_delen")
-    (map_ / "een.pdf").write_bytes(een)
-    (map_ / "delen.pdf").write_bytes(delen)
-    return {
-        "html": html,
-        "namen": [g["plek"] for g in gegevens["quickscans"]["grafieken"]],
-        "een": een,
-        "delen": delen,
-        "versie": versie,
-        "aanroepen": spion.call_args_list,
-        "voortgang": [c.args[1] for c in voortgang.call_args_list],
-        "map": map_,
-    }
+@pytest.fixture
+def gerenderd(demo_in_delen):
+    """tests/rapportage/conftest.py's `demo_in_delen` (shared with test_pdf_ua.py)."""
+    return demo_in_delen
 
 
 def _pagina_teksten(bestand) -> list[str]:

@@ -6,44 +6,22 @@ import collections
 import io
 import shutil
 import subprocess
-from unittest import mock
 
 import pikepdf
 import pytest
-from django.db import transaction
-from django.test import override_settings
 
 from rapportage import eindrapport, pdf
 from rapportage.models import Eindrapport
-from werkplaats.lib import grafieken, grafieken_tegelijk
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module", params=["in_een_keer", "in_delen"])
-def demo_ua(request, demo_database, django_db_blocker):
-    """The demo's end report as PDF bytes (built once), rendered in one pass and in parts joined
-    (rapportage/pdf_delen.py, with a threshold low enough for the demo): both must pass. Its charts are not cached and
-    are drawn in a forked child as a single-threaded web worker draws them (`rapport_pdf`; a test worker has threads,
-    so it would draw them itself): in one pass WeasyPrint fetches them by their stand-ins, in parts they are in the
-    HTML before it is cut."""
-    demo_database.openen()
-    delen = {"EINDRAPPORT_IN_DELEN_VANAF": 2, "EINDRAPPORT_DEEL_ORGANISATIES": 3}
-    gestart = []
-    starten = grafieken_tegelijk.Naast._starten
-    with (
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-        override_settings(**(delen if request.param == "in_delen" else {"EINDRAPPORT_IN_DELEN_VANAF": 0})),
-        mock.patch.object(grafieken_tegelijk, "_kan_vorken", return_value=True),
-        mock.patch.object(grafieken_tegelijk.Naast, "_starten", lambda naast: gestart.append(1) or starten(naast)),
-    ):
-        grafieken.cache_legen()
-        document, inhoud = pdf.rapport_pdf(Eindrapport.objects.get())
-        transaction.set_rollback(True)
-    assert gestart == [1]
-    assert "grafiek:" not in document and document.count('src="data:image/svg+xml;base64,') >= 9
-    return inhoud
+@pytest.fixture(params=["in_een_keer", "in_delen"])
+def demo_ua(request, demo_rapport_pdf, demo_in_delen):
+    """The demo's end report as PDF bytes, rendered in one pass (as a download makes it, its charts drawn in a forked
+    child) and in parts joined (frozen, as the worker makes it; rapportage/pdf_delen.py, with a threshold low enough
+    for the demo): both must pass. Both rendered once per process (tests/rapportage/conftest.py)."""
+    return demo_rapport_pdf["pdf"] if request.param == "in_een_keer" else demo_in_delen["delen"]
 
 
 def _structuur(knoop, ouders=(), gevonden=None):
