@@ -13,6 +13,7 @@ live server.
 """
 
 import datetime
+import functools
 import io
 import json
 import shutil
@@ -136,6 +137,24 @@ def _media_root(tmp_path_factory):
     writes them (the shared demo is built before `_test_settings` runs)."""
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.getbasetemp() / "media")):
         yield
+
+
+@functools.cache
+def _kleine_pdf() -> bytes:
+    from werkplaats.lib import pdf as lib_pdf
+
+    return lib_pdf.pdf('<!DOCTYPE html><html lang="nl"><head><title>PDF</title></head><body><p>PDF</p></body></html>')
+
+
+@pytest.fixture
+def pdf_zonder_opmaak(monkeypatch):
+    """For tests of who reaches a URL and what answer they get, not of what a PDF looks like (tests/rapportage/ reads
+    those back): a download, a freeze or a person's export gets a real one-page PDF at once instead of its document
+    laid out by WeasyPrint (seconds per URL)."""
+    from werkplaats.lib import pdf as lib_pdf
+
+    klein = _kleine_pdf()
+    monkeypatch.setattr(lib_pdf, "pdf", lambda document, **kwargs: klein)
 
 
 @dataclass

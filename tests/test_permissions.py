@@ -617,6 +617,7 @@ def _client_for(client, world, rol):
 
 @pytest.mark.parametrize("rol", ROLLEN)
 @pytest.mark.parametrize("naam", sorted(RULES))
+@pytest.mark.usefixtures("pdf_zonder_opmaak")
 def test_permissiematrix(client, gedeelde_matrix, naam, rol):
     world = gedeelde_matrix
     regel = RULES[naam]

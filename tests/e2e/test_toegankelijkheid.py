@@ -263,14 +263,21 @@ AXE_STARTEN = """async (tags) => {
 
 
 # The main content of a page without its CSRF tokens, as a short hash: the same content another role's crawl has checked
-# already needs no second axe run (the header, which differs per role, is checked with each role's first page).
-INHOUD_HASH = """() => {
+# already needs no second axe run (the header, which differs per role, is checked with each role's first page). The
+# browser's own SHA-256 (the server is http://localhost, a secure context), and axe in the same call when the hash is
+# new: one round trip to the browser per page.
+HASH_EN_AXE = (
+    """async ([tags, gezien, altijd]) => {
   const tekst = (document.querySelector('main') || document.body).innerHTML
     .replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, '');
-  let h = 2166136261;
-  for (let i = 0; i < tekst.length; i++) { h ^= tekst.charCodeAt(i); h = Math.imul(h, 16777619); }
-  return (h >>> 0).toString(16) + ':' + tekst.length;
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(tekst));
+  const inhoud = Array.from(new Uint8Array(hash), b => b.toString(16).padStart(2, '0')).join('') + ':' + tekst.length;
+  if (!altijd && gezien.includes(inhoud)) return {inhoud, overtredingen: null};
+  return {inhoud, overtredingen: await ("""
+    + AXE_STARTEN
+    + """)(tags)};
 }"""
+)
 
 
 def _rondgang(
@@ -307,11 +314,11 @@ def _rondgang(
         if sleutel in gezien or "text/html" not in (response.headers.get("content-type", "") if response else ""):
             continue
         gezien.add(sleutel)
-        inhoud = page.evaluate(INHOUD_HASH)
-        if bezoeken and inhoud in inhoud_gezien:
+        uitslag = page.evaluate(HASH_EN_AXE, [TAGS, sorted(inhoud_gezien), not bezoeken])
+        inhoud_gezien.add(uitslag["inhoud"])
+        if uitslag["overtredingen"] is None:
             continue
-        inhoud_gezien.add(inhoud)
-        overtredingen = page.evaluate(AXE_STARTEN, TAGS)
+        overtredingen = uitslag["overtredingen"]
         page.set_viewport_size({"width": BREEDTE, "height": 700})
         breedte = page.evaluate("document.documentElement.scrollWidth")
         html = response.text() if response else ""
