@@ -350,10 +350,26 @@ def gebruikt_demo(item: pytest.Item) -> bool:
     return gedeelde_van(item) is GEDEELDE_DEMO
 
 
+# A test that asks for none of these (nor the django_db mark) cannot reach a database: pytest-django refuses it one.
+# (`django_db_blocker` is in every test's closure, through pytest-django's autouse fixtures; every fixture here that
+# unblocks it asks for `django_db_setup`.)
+DATABASEFIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "live_server",
+}
+
+
 def pytest_itemcollected(item: pytest.Item) -> None:
     gedeelde = gedeelde_van(item)
     if gedeelde is not None and item.config.pluginmanager.hasplugin("xdist"):
         item.add_marker(pytest.mark.xdist_group(gedeelde.naam))
+    # What the database cannot change needs no second run on PostgreSQL (.ci/run deselects it there).
+    if not item.get_closest_marker("django_db") and not DATABASEFIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.zonder_database)
 
 
 @pytest.hookimpl(trylast=True)
