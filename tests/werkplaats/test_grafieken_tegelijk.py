@@ -156,3 +156,21 @@ def test_een_fout_in_maak_beeindigt_het_kind(monkeypatch):
     with pytest.raises(ValueError, match="mislukt"):
         grafieken_tegelijk.naast_getekend(maak, werkers=2, vorken=True)
     assert len(gestart) == 1 and gestart[0]._pid is None and gestart[0]._lezer is None
+
+
+def test_een_kind_dat_blijft_hangen_houdt_de_pdf_niet_op(monkeypatch):
+    """The child draws nothing (it sleeps): after one wait this process draws every chart itself without waiting
+    again, and the child is stopped."""
+    import time
+
+    monkeypatch.setattr(grafieken_tegelijk, "_tekenen", lambda *args: time.sleep(600))
+    data, naast = grafieken_tegelijk.naast_getekend(_data, werkers=2, vorken=True)
+    naast.wachttijd = 0.1
+    begin = time.monotonic()
+    with naast:
+        pid = naast._pid
+        assert [naast.svg(g["svg"]) for g in data["grafieken"]] == _direct()
+    assert time.monotonic() - begin < 10
+    assert naast._opgegeven
+    with pytest.raises(ChildProcessError):  # stopped and reaped
+        os.waitpid(pid, os.WNOHANG)

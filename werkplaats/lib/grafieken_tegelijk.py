@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import signal
 import struct
 import threading
 import uuid
@@ -110,6 +111,9 @@ def tegelijk_getekend(maak: Callable[[], T], *, werkers: int, vanaf: int = VANAF
 # --- Beside the caller: a forked child draws while this process goes on -----------------------------------------
 
 PLAATSHOUDER = "grafiek:"  # how every stand-in begins (a drawn chart begins with "<svg")
+# Seconds to wait for the child's chart (one takes a tenth of a second): after that this process draws it itself, and
+# a child that has not ended by then is stopped.
+WACHTTIJD = 60.0
 _LENGTE = struct.Struct("!Q")
 
 
@@ -182,6 +186,8 @@ class Naast:
         self._bewaard: set[str] = set()
         self._pid: int | None = None
         self._naar_kind: int | None = None
+        self.wachttijd = WACHTTIJD
+        self._opgegeven = False  # the child kept us waiting past `wachttijd`
         self._lezer: threading.Thread | None = None
 
     def uitstellen(
@@ -260,7 +266,13 @@ class Naast:
 
     def _getekend(self, sleutel: str) -> str:
         taak = self._taken.get(sleutel)
-        svg = taak.result() if taak is not None else ""  # "" when the child could not draw it
+        try:
+            # "" when the child could not draw it; once it kept us waiting, only what it has finished is taken.
+            wachten = 0.0 if self._opgegeven else self.wachttijd
+            svg = taak.result(timeout=wachten) if taak is not None else ""
+        except TimeoutError:  # a child that hangs does not hold the request: this process draws it
+            self._opgegeven = True
+            svg = ""
         if not svg:
             functie, args, kwargs, taal = self.opdrachten[sleutel]
             with translation.override(taal):
@@ -299,7 +311,10 @@ class Naast:
             os.close(self._naar_kind)  # the child sees the end of its jobs and leaves
             self._naar_kind = None
         if self._lezer is not None:
-            self._lezer.join()
+            self._lezer.join(timeout=self.wachttijd)
+            if self._lezer.is_alive() and self._pid is not None:  # a child that hangs is stopped
+                os.kill(self._pid, signal.SIGKILL)
+                self._lezer.join()
             self._lezer = None
         if self._pid is not None:
             os.waitpid(self._pid, 0)
