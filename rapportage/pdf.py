@@ -49,8 +49,8 @@ def rapport_pdf(rapport: Eindrapport) -> tuple[str, bytes]:
     """A report's HTML and PDF from the records. The charts that are not cached are drawn on the other core while
     this one renders the HTML and lays out the pages (`eindrapport.gegevens_naast_getekend`): the HTML names them by
     their stand-ins, which WeasyPrint asks for when it reaches them. The HTML returned is the complete one, every
-    chart in it as a `data:` image. A report rendered in parts waits for its charts first (its parts are rendered in
-    other processes, from the complete HTML)."""
+    chart in it as a `data:` image. A report rendered in parts waits for its charts first, drawing them with the child
+    (its parts are rendered in other processes, from the complete HTML)."""
     from . import eindrapport
 
     data, naast = eindrapport.gegevens_naast_getekend(rapport)
@@ -63,6 +63,7 @@ def rapport_pdf(rapport: Eindrapport) -> tuple[str, bytes]:
             return document
 
         if not naast.opdrachten or pdf_delen.in_delen(document):
+            naast.samen_tekenen()  # nothing else to do here until the charts are in the HTML
             document = compleet(document)
             return document, pdf(document)
         inhoud = lib_pdf.pdf(document, afbeeldingen=naast.afbeelding)

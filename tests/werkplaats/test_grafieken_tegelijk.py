@@ -174,3 +174,23 @@ def test_een_kind_dat_blijft_hangen_houdt_de_pdf_niet_op(monkeypatch):
     assert naast._opgegeven
     with pytest.raises(ChildProcessError):  # stopped and reaped
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_samen_tekenen_helpt_het_kind_van_achter_naar_voren(monkeypatch):
+    """A slow child (two seconds a chart): this process draws the charts it has not reached, from the last back."""
+    import time
+
+    echt = grafieken_tegelijk._tekenen
+
+    def traag(*args):
+        time.sleep(2)
+        return echt(*args)
+
+    monkeypatch.setattr(grafieken_tegelijk, "_tekenen", traag)
+    data, naast = grafieken_tegelijk.naast_getekend(_data, werkers=2, vorken=True)
+    with naast:
+        begin = time.monotonic()
+        naast.samen_tekenen()
+        assert time.monotonic() - begin < 1.5  # not waiting for the child
+        assert all(taak.done() for taak in naast._taken.values())
+        assert [naast.svg(g["svg"]) for g in data["grafieken"]] == _direct()

@@ -25,6 +25,7 @@ a lock the child would need; elsewhere (a threaded server) every chart is drawn 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import pickle
@@ -33,7 +34,7 @@ import struct
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
@@ -282,6 +283,20 @@ class Naast:
             grafieken.bewaren(sleutel, svg)
         return svg
 
+    def samen_tekenen(self) -> None:
+        """Every chart drawn, this process helping the child when it has nothing else to do (a report in parts waits
+        for all its charts before its parts are rendered): it draws from the last chart back while the child goes on
+        from the first, until they meet (at most one chart is drawn by both)."""
+        for sleutel in reversed(list(self._taken)):
+            taak = self._taken[sleutel]
+            if taak.done():  # the child draws in order: it has got this far
+                break
+            functie, args, kwargs, taal = self.opdrachten[sleutel]
+            with translation.override(taal):
+                svg = functie(*args, **kwargs)
+            with contextlib.suppress(InvalidStateError):  # the child was just done with it too
+                taak.set_result(svg)
+
     def svg(self, plaatshouder: str) -> str:
         """The chart a stand-in stands for, once drawn."""
         return self._getekend(plaatshouder.removeprefix(f"{PLAATSHOUDER}{self.merk}:"))
@@ -310,6 +325,11 @@ class Naast:
         if self._naar_kind is not None:
             os.close(self._naar_kind)  # the child sees the end of its jobs and leaves
             self._naar_kind = None
+        if self._pid is not None and (not tekenen or all(taak.done() for taak in self._taken.values())):
+            # Nothing the child could still draw is needed (this process drew the rest, or an error came): it need
+            # not finish.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
         if self._lezer is not None:
             self._lezer.join(timeout=self.wachttijd)
             if self._lezer.is_alive() and self._pid is not None:  # a child that hangs is stopped
