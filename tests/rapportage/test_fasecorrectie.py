@@ -134,7 +134,7 @@ def test_coordinator_past_fase_aan_met_toelichting(client, organisatie, coordina
         True,
     )
     assert correctie.gezet_door == coordinator
-    assert correctie.gezet_op.date() == timezone.localdate()
+    assert timezone.localtime(correctie.gezet_op).date() == timezone.localdate()  # the day here, not in UTC
     html = pagina(client, organisatie)
     assert '<span class="badge text-bg-warning">Invoering</span>' in html
     assert "<strong>adoptie</strong>" in html, "the derived phase stays visible beside the override"
