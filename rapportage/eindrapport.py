@@ -734,12 +734,12 @@ def _grafiekelementen(instrument: Any) -> list[quickscan_charts.Element]:
 def berekenen_getekend(rapport: Eindrapport) -> dict[str, Any]:
     """`berekenen` for the report, its missing charts drawn side by side (a large report's one per organisation:
     werkplaats/lib/grafieken_tegelijk.py)."""
-    return grafieken_tegelijk.tegelijk_getekend(
-        lambda: berekenen(
-            rapport.traject, rapport.peildatum, rapport.taal, vergelijking=rapport.vergelijking_in_bijlage
-        ),
-        werkers=settings.PDF_WERKERS,
-    )
+    return grafieken_tegelijk.tegelijk_getekend(lambda: _berekenen(rapport), werkers=settings.PDF_WERKERS)
+
+
+def _berekenen(rapport: Eindrapport) -> dict[str, Any]:
+    """`berekenen` with the report's own date, language and options."""
+    return berekenen(rapport.traject, rapport.peildatum, rapport.taal, vergelijking=rapport.vergelijking_in_bijlage)
 
 
 def gegevens(rapport: Eindrapport) -> dict[str, Any]:
@@ -759,11 +759,7 @@ def gegevens_naast_getekend(rapport: Eindrapport) -> tuple[dict[str, Any], grafi
 
 
 def _gegevens(rapport: Eindrapport, *, getekend: bool = True) -> dict[str, Any]:
-    data = rapport.bevroren_gegevens or (
-        berekenen_getekend(rapport)
-        if getekend
-        else berekenen(rapport.traject, rapport.peildatum, rapport.taal, vergelijking=rapport.vergelijking_in_bijlage)
-    )
+    data = rapport.bevroren_gegevens or (berekenen_getekend(rapport) if getekend else _berekenen(rapport))
     berekend = dict(data["figuren"])
     figuren = dict(berekend)
     correcties = []

@@ -30,17 +30,17 @@ import importlib
 import os
 import pickle
 import signal
-import struct
 import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import IO, Any, TypeVar, cast
 
 from django.utils import translation
 
 from . import grafieken
+from . import werkers as werkerpool
 
 T = TypeVar("T")
 # From this many charts to draw on, workers are worth their start (Python, Django and matplotlib: about 1.5 s).
@@ -92,8 +92,6 @@ def tegelijk_getekend(maak: Callable[[], T], *, werkers: int, vanaf: int = VANAF
         return uitkomst
     getekend: dict[str, str] = {}
     if len(opdrachten) >= vanaf and werkers > 1:
-        from . import werkers as werkerpool
-
         with werkerpool.Pool(werkers) as pool:
             taken = {
                 sleutel: pool.submit(_tekenen, functie.__module__, functie.__qualname__, taal, args, kwargs)
@@ -115,7 +113,6 @@ PLAATSHOUDER = "grafiek:"  # how every stand-in begins (a drawn chart begins wit
 # Seconds to wait for the child's chart (one takes a tenth of a second): after that this process draws it itself, and
 # a child that has not ended by then is stopped.
 WACHTTIJD = 60.0
-_LENGTE = struct.Struct("!Q")
 
 
 def is_plaatshouder(waarde: object) -> bool:
@@ -127,47 +124,19 @@ def _kan_vorken() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
 
 
-def _schrijven(fd: int, waarde: object) -> None:
-    data = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
-    os.write(fd, _LENGTE.pack(len(data)))
-    _volledig_schrijven(fd, data)
-
-
-def _volledig_schrijven(fd: int, data: bytes) -> None:
-    zicht = memoryview(data)
-    while zicht:
-        zicht = zicht[os.write(fd, zicht) :]
-
-
-def _lezen(fd: int) -> Any:
-    """The next pickled value from the pipe; EOFError when its other end is closed."""
-
-    def precies(n: int) -> bytes:
-        stukken, over = [], n
-        while over:
-            stuk = os.read(fd, over)
-            if not stuk:
-                raise EOFError
-            stukken.append(stuk)
-            over -= len(stuk)
-        return b"".join(stukken)
-
-    (lengte,) = _LENGTE.unpack(precies(_LENGTE.size))
-    return pickle.loads(precies(lengte))
-
-
-def _kind(opdrachten: int, uitkomsten: int) -> None:
+def _kind(opdrachten: IO[bytes], uitkomsten: IO[bytes]) -> None:
     """The child's loop: a job (key, function's module and name, language, arguments) in, (key, SVG or error) out,
-    until the parent closes the jobs' pipe. Only our own process is on the other end of the pipes."""
+    until the parent closes the jobs' pipe. Only our own process is on the other end of the pipes (the framing of
+    werkplaats/lib/werkers.py)."""
     while True:
         try:
-            sleutel, module, naam, taal, args, kwargs = _lezen(opdrachten)
+            sleutel, module, naam, taal, args, kwargs = werkerpool.lezen(opdrachten)
         except EOFError:
             return
         try:
-            _schrijven(uitkomsten, (sleutel, _tekenen(module, naam, taal, args, kwargs), None))
+            werkerpool.schrijven(uitkomsten, (sleutel, _tekenen(module, naam, taal, args, kwargs), None))
         except Exception as fout:  # the parent draws this one itself
-            _schrijven(uitkomsten, (sleutel, None, f"{type(fout).__name__}: {fout}"))
+            werkerpool.schrijven(uitkomsten, (sleutel, None, f"{type(fout).__name__}: {fout}"))
 
 
 class Naast:
@@ -179,6 +148,7 @@ class Naast:
 
     def __init__(self, merk: str, *, vorken: bool, werkers: int, vanaf: int) -> None:
         self.merk = merk
+        self.voorvoegsel = f"{PLAATSHOUDER}{merk}:"  # of this report's stand-ins: the mark, then the chart's key
         self.vorken = vorken
         self.werkers = werkers
         self.vanaf = vanaf
@@ -186,7 +156,7 @@ class Naast:
         self._taken: dict[str, Future[str]] = {}  # key -> its chart, once the child (or the workers) drew it
         self._bewaard: set[str] = set()
         self._pid: int | None = None
-        self._naar_kind: int | None = None
+        self._naar_kind: IO[bytes] | None = None
         self.wachttijd = WACHTTIJD
         self._opgegeven = False  # the child kept us waiting past `wachttijd`
         self._lezer: threading.Thread | None = None
@@ -205,10 +175,12 @@ class Naast:
                 self._taken[sleutel] = taak
                 try:
                     assert self._naar_kind is not None
-                    _schrijven(self._naar_kind, (sleutel, functie.__module__, functie.__qualname__, taal, args, kwargs))
+                    werkerpool.schrijven(
+                        self._naar_kind, (sleutel, functie.__module__, functie.__qualname__, taal, args, kwargs)
+                    )
                 except (OSError, pickle.PicklingError, AttributeError, TypeError):  # the child is gone, or the job
                     taak.set_result("")  # cannot travel: this process draws it (`_getekend`)
-        return f"{PLAATSHOUDER}{self.merk}:{sleutel}"
+        return f"{self.voorvoegsel}{sleutel}"
 
     def _starten(self) -> None:
         opdrachten_lezen, opdrachten_schrijven = os.pipe()
@@ -219,30 +191,31 @@ class Naast:
             try:
                 os.close(opdrachten_schrijven)
                 os.close(uitkomsten_lezen)
-                _kind(opdrachten_lezen, uitkomsten_schrijven)
+                _kind(os.fdopen(opdrachten_lezen, "rb"), os.fdopen(uitkomsten_schrijven, "wb"))
             except BaseException:
                 code = 1
             finally:
                 os._exit(code)
         os.close(opdrachten_lezen)
         os.close(uitkomsten_schrijven)
-        self._pid, self._naar_kind = pid, opdrachten_schrijven
+        self._pid, self._naar_kind = pid, os.fdopen(opdrachten_schrijven, "wb")
         self._lezer = threading.Thread(target=self._ontvangen, args=(uitkomsten_lezen,), daemon=True)
         self._lezer.start()
 
     def _ontvangen(self, fd: int) -> None:
         """The reader thread: the child's charts into their futures, until the child closes its end."""
+        kanaal = os.fdopen(fd, "rb")
         try:
             while True:
                 try:
-                    sleutel, svg, fout = _lezen(fd)
+                    sleutel, svg, fout = werkerpool.lezen(kanaal)
                 except (EOFError, OSError):
                     return
                 taak = self._taken.get(sleutel)
                 if taak is not None and not taak.done():
                     taak.set_result(svg if fout is None else "")
         finally:
-            os.close(fd)
+            kanaal.close()
             for taak in list(self._taken.values()):  # what the child did not draw, this process draws (`_getekend`)
                 if not taak.done():
                     taak.set_result("")
@@ -253,8 +226,6 @@ class Naast:
         rest = [sleutel for sleutel in self.opdrachten if sleutel not in self._taken]
         if len(rest) < self.vanaf or self.werkers < 2:
             return
-        from . import werkers as werkerpool
-
         with werkerpool.Pool(self.werkers) as pool:
             taken = {}
             for sleutel in rest:
@@ -299,14 +270,14 @@ class Naast:
 
     def svg(self, plaatshouder: str) -> str:
         """The chart a stand-in stands for, once drawn."""
-        return self._getekend(plaatshouder.removeprefix(f"{PLAATSHOUDER}{self.merk}:"))
+        return self._getekend(plaatshouder.removeprefix(self.voorvoegsel))
 
     def afbeelding(self, url: str) -> str | None:
         """For WeasyPrint's URL fetcher (werkplaats.lib.pdf): the chart of a stand-in, None for any other URL."""
-        return self.svg(url) if url.startswith(f"{PLAATSHOUDER}{self.merk}:") else None
+        return self.svg(url) if url.startswith(self.voorvoegsel) else None
 
     def plaatshouders(self) -> list[str]:
-        return [f"{PLAATSHOUDER}{self.merk}:{sleutel}" for sleutel in self.opdrachten]
+        return [f"{self.voorvoegsel}{sleutel}" for sleutel in self.opdrachten]
 
     def invullen(self, waarde: T) -> T:
         """`waarde` (a value walked through, or a text such as the HTML) with every stand-in replaced by its chart."""
@@ -323,7 +294,8 @@ class Naast:
         for sleutel in self.opdrachten if tekenen else ():
             self._getekend(sleutel)
         if self._naar_kind is not None:
-            os.close(self._naar_kind)  # the child sees the end of its jobs and leaves
+            with contextlib.suppress(OSError):  # a child already gone
+                self._naar_kind.close()  # the child sees the end of its jobs and leaves
             self._naar_kind = None
         if self._pid is not None and (not tekenen or all(taak.done() for taak in self._taken.values())):
             # Nothing the child could still draw is needed (this process drew the rest, or an error came): it need

@@ -38,7 +38,8 @@ class WerkerGestopt(RuntimeError):
     """A worker process ended in the middle of a call (killed, out of memory)."""
 
 
-def _schrijven(kanaal: IO[bytes], waarde: object) -> None:
+def schrijven(kanaal: IO[bytes], waarde: object) -> None:
+    """A value pickled over a pipe, its length first (what `lezen` reads; also grafieken_tegelijk's child)."""
     data = pickle.dumps(waarde, protocol=pickle.HIGHEST_PROTOCOL)
     kanaal.write(_LENGTE.pack(len(data)))
     kanaal.write(data)
@@ -56,7 +57,8 @@ def _lezen_ruw(kanaal: IO[bytes]) -> bytes:
     return data
 
 
-def _lezen(kanaal: IO[bytes]) -> Any:
+def lezen(kanaal: IO[bytes]) -> Any:
+    """The next value `schrijven` sent; EOFError when the other end is closed."""
     return pickle.loads(_lezen_ruw(kanaal))
 
 
@@ -72,8 +74,8 @@ class _Werker:
     def uitvoeren(self, functie: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         assert self.proces.stdin is not None and self.proces.stdout is not None
         try:
-            _schrijven(self.proces.stdin, (functie, args, kwargs))
-            gelukt, waarde, self.piek_mib = _lezen(self.proces.stdout)
+            schrijven(self.proces.stdin, (functie, args, kwargs))
+            gelukt, waarde, self.piek_mib = lezen(self.proces.stdout)
         except (EOFError, BrokenPipeError) as fout:
             raise WerkerGestopt(f"worker process {self.proces.pid} ended (exit status {self.proces.poll()})") from fout
         if not gelukt:
@@ -166,9 +168,9 @@ def _hoofdlus() -> None:
         except BaseException as fout:  # handed to the caller, which raises it
             antwoord = (False, fout)
         try:
-            _schrijven(uitvoer, (*antwoord, piek_mib()))
+            schrijven(uitvoer, (*antwoord, piek_mib()))
         except (pickle.PicklingError, TypeError, AttributeError) as fout:
-            _schrijven(uitvoer, (False, RuntimeError(f"{type(fout).__name__}: {fout}"), piek_mib()))
+            schrijven(uitvoer, (False, RuntimeError(f"{type(fout).__name__}: {fout}"), piek_mib()))
 
 
 if __name__ == "__main__":
