@@ -280,6 +280,20 @@ class GedeeldeGegevens:
         self._atomic = None
         self.waarde = None
 
+    def sessiefixture(self, uitleg: str) -> Any:
+        """The session fixture `<naam>_database` that opens these records for the tests that ask for it; a module
+        assigns it to that name (`demo_database = GEDEELDE_DEMO.sessiefixture("...")`). Session-scoped, so pytest sets
+        it up before the test's own transaction (`db`)."""
+
+        def fixture(django_db_setup, django_db_blocker):
+            self.blocker = django_db_blocker
+            self.openen()
+            yield self
+            self.sluiten()
+
+        fixture.__doc__ = uitleg
+        return pytest.fixture(scope="session", name=self.fixture)(fixture)
+
     def voor_test(self) -> Any:
         """For the function fixture (which asks for `db`, set up after the session fixture that opened this): the
         test's own transaction is inside the shared one. Returns what was built."""
@@ -299,13 +313,7 @@ def gedeeld(naam: str, bouwen: Callable[[], Any]) -> GedeeldeGegevens:
 GEDEELDE_DEMO = gedeeld("demo", demo_laden)
 
 
-@pytest.fixture(scope="session")
-def demo_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
-    """The shared demo. Session-scoped, so pytest sets it up before the test's own transaction (`db`)."""
-    GEDEELDE_DEMO.blocker = django_db_blocker
-    GEDEELDE_DEMO.openen()
-    yield GEDEELDE_DEMO
-    GEDEELDE_DEMO.sluiten()
+demo_database = GEDEELDE_DEMO.sessiefixture("The shared demo.")
 
 
 @pytest.fixture
@@ -326,13 +334,9 @@ def _matrix_bouwen() -> World:
 GEDEELDE_MATRIX = gedeeld("matrix", _matrix_bouwen)
 
 
-@pytest.fixture(scope="session")
-def matrix_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
-    """The permission matrix's world (tests/test_permissions.py), shared by its many tests as the demo is."""
-    GEDEELDE_MATRIX.blocker = django_db_blocker
-    GEDEELDE_MATRIX.openen()
-    yield GEDEELDE_MATRIX
-    GEDEELDE_MATRIX.sluiten()
+matrix_database = GEDEELDE_MATRIX.sessiefixture(
+    "The permission matrix's world (tests/test_permissions.py), shared by its many tests as the demo is."
+)
 
 
 @pytest.fixture

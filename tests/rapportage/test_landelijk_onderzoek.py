@@ -144,12 +144,7 @@ def twee_werkplaatsen_bouwen():
 GEDEELDE_WERKPLAATSEN = gedeeld("landelijk_onderzoek", twee_werkplaatsen_bouwen)
 
 
-@pytest.fixture(scope="session")
-def landelijk_onderzoek_database(django_db_setup, django_db_blocker):
-    GEDEELDE_WERKPLAATSEN.blocker = django_db_blocker
-    GEDEELDE_WERKPLAATSEN.openen()
-    yield GEDEELDE_WERKPLAATSEN
-    GEDEELDE_WERKPLAATSEN.sluiten()
+landelijk_onderzoek_database = GEDEELDE_WERKPLAATSEN.sessiefixture("The two werkplaatsen of the research export.")
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from scholing.models import (
     Persoon,
     Scholingsgroep,
 )
-from tests.conftest import GedeeldeGegevens, gedeeld
+from tests.conftest import gedeeld
 from tests.factories import (
     BijeenkomstFactory,
     BuddyFactory,
@@ -582,12 +582,7 @@ def tabellen_bouwen() -> dict[int, User]:
 GEDEELDE_TABELLEN = gedeeld("tabellen", tabellen_bouwen)
 
 
-@pytest.fixture(scope="session")
-def tabellen_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
-    GEDEELDE_TABELLEN.blocker = django_db_blocker
-    GEDEELDE_TABELLEN.openen()
-    yield GEDEELDE_TABELLEN
-    GEDEELDE_TABELLEN.sluiten()
+tabellen_database = GEDEELDE_TABELLEN.sessiefixture("The list pages tables, shared by their size tests.")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.urls import reverse
 from quickscan.models import Actie, Ronde
 from rapportage.landelijk_fase import organisatie_fasen
 from scholing.models import Bijeenkomst, Buddy, Implementatieleider, Inschrijving, Persoon, Scholingsgroep
-from tests.conftest import GedeeldeGegevens, gedeeld
+from tests.conftest import gedeeld
 from tests.factories import UserFactory
 from tests.test_permissions import landelijk_gebruiker
 from trajecten.models import Methode, Traject
@@ -42,12 +42,7 @@ def klein_bouwen() -> None:
 GEDEELD_KLEIN = gedeeld("landelijk_klein", klein_bouwen)
 
 
-@pytest.fixture(scope="session")
-def landelijk_klein_database(django_db_setup, django_db_blocker) -> GedeeldeGegevens:
-    GEDEELD_KLEIN.blocker = django_db_blocker
-    GEDEELD_KLEIN.openen()
-    yield GEDEELD_KLEIN
-    GEDEELD_KLEIN.sluiten()
+landelijk_klein_database = GEDEELD_KLEIN.sessiefixture("The small generated national set.")
 
 
 @pytest.fixture
